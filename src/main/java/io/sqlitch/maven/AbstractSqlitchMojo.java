@@ -1,0 +1,180 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.Prompter;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: Sqitch's global options, the {@code -D} over pom precedence, skipping, and the mapping
+ * of a command's output and failures to Maven. A goal only turns its parameters into a command call.
+ */
+public abstract class AbstractSqlitchMojo extends AbstractMojo {
+
+    /** The directory Sqitch runs in (its {@code --chdir}): where {@code sqitch.conf} is read and relative paths resolve. @since 0.1.0 */
+    @Parameter(property = "sqlitch.chdir", defaultValue = "${project.basedir}")
+    protected File chdir;
+
+    /** Skips every sqlitch goal. @since 0.1.0 */
+    @Parameter(property = "sqlitch.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Sqitch's {@code --quiet}: only results and errors are printed. @since 0.1.0 */
+    @Parameter(property = "sqlitch.quiet", defaultValue = "false")
+    protected boolean quiet;
+
+    /** Sqitch's {@code --plan-file}: the plan file to read instead of the configured one. @since 0.1.0 */
+    @Parameter(property = "sqlitch.planFile")
+    protected String planFile;
+
+    /** Sqitch's {@code --top-dir}: the directory holding the plan and the script directories. @since 0.1.0 */
+    @Parameter(property = "sqlitch.topDir")
+    protected String topDir;
+
+    /** Sqitch's {@code --registry}: the registry name or file. @since 0.1.0 */
+    @Parameter(property = "sqlitch.registry")
+    protected String registry;
+
+    /** Sqitch's {@code --client}: recorded for compatibility; scripts run in-process. @since 0.1.0 */
+    @Parameter(property = "sqlitch.client")
+    protected String client;
+
+    /** Sqitch's {@code --engine}. Only {@code sqlite} is supported. @since 0.1.0 */
+    @Parameter(property = "sqlitch.engine")
+    protected String engine;
+
+    /** Sqitch's {@code --db-name}: the database file, overriding the target URI's. @since 0.1.0 */
+    @Parameter(property = "sqlitch.dbName")
+    protected String dbName;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        String goal = mojoExecution.getGoal();
+        if (bool("sqlitch.skip", skip) || bool("sqlitch." + goal + ".skip", false)) {
+            getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
+            return;
+        }
+        RunContext context = runContext();
+        if (needsPlan() && !hasPlan(context)) {
+            getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
+            return;
+        }
+        Output out = new MavenOutput(getLog(), bool("sqlitch.quiet", quiet));
+        try {
+            run(context, out);
+        } catch (SqitchException e) {
+            if (e.isSoft()) {
+                e.getMessage().lines().forEach(out::emit);
+                return;
+            }
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** Calls the command. */
+    protected abstract void run(RunContext context, Output out);
+
+    /** Whether the goal needs a Sqitch project; without one it logs a line and skips instead of failing the reactor. */
+    protected boolean needsPlan() {
+        return true;
+    }
+
+    private boolean hasPlan(RunContext context) {
+        String plan = str("sqlitch.planFile", planFile);
+        if (plan != null) {
+            return Files.exists(context.resolve(plan));
+        }
+        // The plan file may be configured anywhere; a sqitch.conf is as good a sign of a project as a plan.
+        return Files.exists(context.resolve("sqitch.plan")) || Files.exists(context.resolve("sqitch.conf"))
+                || context.env("SQITCH_CONFIG").isPresent();
+    }
+
+    protected RunContext runContext() {
+        String dir = str("sqlitch.chdir", chdir == null ? null : chdir.getPath());
+        Path base = project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+        Path directory = dir == null ? base : base.resolve(dir);
+        return new RunContext(directory, System.getenv(), Clock.systemUTC(), Path.of(System.getProperty("user.home")));
+    }
+
+    protected Prompter prompter(Output out) {
+        return new MavenPrompter(session.getRequest().isInteractiveMode(), System.console(), out);
+    }
+
+    // -D beats <configuration>: Maven's own rule lets a pom value win, which users trip over.
+
+    /** The {@code -D} value of {@code property} if given, else the parameter's (pom or default) value. */
+    protected String str(String property, String value) {
+        String user = userProperties().getProperty(property);
+        return user != null ? user : value;
+    }
+
+    protected boolean bool(String property, boolean value) {
+        String user = userProperties().getProperty(property);
+        if (user == null) {
+            return value;
+        }
+        return user.isEmpty() || Boolean.parseBoolean(user);
+    }
+
+    /** A tri-state flag ({@code --verify}/{@code --no-verify}): null when given neither way. */
+    protected Boolean flag(String property, Boolean value) {
+        String user = userProperties().getProperty(property);
+        if (user == null) {
+            return value;
+        }
+        return user.isEmpty() || Boolean.parseBoolean(user);
+    }
+
+    protected Integer integer(String property, Integer value) {
+        String user = userProperties().getProperty(property);
+        if (user == null) {
+            return value;
+        }
+        try {
+            return Integer.valueOf(user.trim());
+        } catch (NumberFormatException e) {
+            throw new SqitchException("Invalid value for " + property + ": \"" + user + "\" is not a number");
+        }
+    }
+
+    /** A repeatable option: comma-separated on the command line, a {@code <list>} in the pom. */
+    protected List<String> list(String property, List<String> value) {
+        String user = userProperties().getProperty(property);
+        if (user == null) {
+            return value == null ? List.of() : List.copyOf(value);
+        }
+        List<String> items = new ArrayList<>();
+        Arrays.stream(user.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+        return items;
+    }
+
+    private Properties userProperties() {
+        return session.getUserProperties();
+    }
+}
