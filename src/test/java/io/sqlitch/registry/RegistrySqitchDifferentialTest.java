@@ -136,6 +136,31 @@ class RegistrySqitchDifferentialTest {
         }
     }
 
+    @Test
+    void upgradesAPre10RegistryExactlyAsSqitchUpgradeDoes() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(SQITCH) && Files.isExecutable(SQLITE3), "sqitch not installed");
+        Path project = tmp.resolve("flipr");
+        writeProject(project);
+        Path theirs = project.resolve("theirs.db");
+        Path ours = project.resolve("ours.db");
+        for (Path db : List.of(theirs, ours)) {
+            try (Connection c = RegistryDatabase.open(db)) {
+                RegistrySchemaTest.createPre10Registry(c);
+            }
+        }
+        Result upgrade = sqitch(project, "upgrade", "--registry", "theirs", "db:sqlite:target.db");
+        Assumptions.assumeTrue(!upgrade.err().contains("DBD::SQLite"), "sqitch lacks DBD::SQLite: " + upgrade.err());
+        assertEquals(0, upgrade.rc(), upgrade.err());
+        List<String> info = new java.util.ArrayList<>();
+        try (Connection c = RegistryDatabase.open(ours)) {
+            new RegistrySchema(c, "main", Clock.systemUTC()).upgrade(MARGE, info::add);
+        }
+        assertEquals("Upgrading registry db:sqlite:theirs.db to version 1.1\n" + String.join("\n", info) + "\n",
+                upgrade.out());
+        String time = "'\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?'";
+        assertEquals(dump(theirs).replaceAll(time, "'T'"), dump(ours).replaceAll(time, "'T'"));
+    }
+
     private static void writeProject(Path project) throws IOException {
         for (String dir : List.of("deploy", "revert", "verify")) {
             Files.createDirectories(project.resolve(dir));
