@@ -177,11 +177,8 @@ public final class Registry {
             String conflicts = String.join(",", strings(depSql, changeId, "conflict"));
             update("DELETE FROM " + q + ".dependencies WHERE change_id = ?", changeId);
             update("DELETE FROM " + q + ".changes where change_id = ?", changeId);
-            // Sqitch falls back to the change object's values when the registry had none: the change object of a
-            // revert comes from the registry, so the fallbacks are its tags (space-joined) and nothing else.
-            if (tags.isEmpty()) {
-                tags = String.join(" ", change.tags());
-            }
+            // Sqitch falls back to the change object's tags/requires/conflicts when these are empty; its revert
+            // change object is loaded from this same registry (without dependencies), so the fallbacks are empty too.
             insertEvent("revert", change.id(), change.name(), change.project(), change.note(), tags, requires,
                     conflicts, RegistryTime.planned(change.plannedAt()), change.planner(), nextCommittedAt());
         });
