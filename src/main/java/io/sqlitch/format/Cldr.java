@@ -3,6 +3,8 @@ package io.sqlitch.format;
 import static io.sqlitch.format.DateFormats.pad;
 
 import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** CLDR date patterns as Perl DateTime's {@code format_cldr} renders them in the en-US locale. */
 final class Cldr {
@@ -10,59 +12,25 @@ final class Cldr {
     private Cldr() {
     }
 
+    // DateTime's tokens: a quoted run ('' inside stays doubled until the end), a run of one letter, any char.
+    private static final Pattern TOKEN =
+            Pattern.compile("'((?:[^']|'')*)'|(([a-zA-Z])\\3*)|(.)", Pattern.DOTALL);
+
     static String format(ZonedDateTime t, String pattern) {
         StringBuilder out = new StringBuilder();
-        int i = 0;
-        int n = pattern.length();
-        while (i < n) {
-            char c = pattern.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < n && pattern.charAt(i + 1) == '\'') {
-                    out.append('\'');
-                    i += 2;
-                    continue;
-                }
-                int j = i + 1;
-                StringBuilder lit = new StringBuilder();
-                boolean closed = false;
-                while (j < n) {
-                    char d = pattern.charAt(j);
-                    if (d == '\'') {
-                        if (j + 1 < n && pattern.charAt(j + 1) == '\'') {
-                            lit.append('\'');
-                            j += 2;
-                            continue;
-                        }
-                        closed = true;
-                        break;
-                    }
-                    lit.append(d);
-                    j++;
-                }
-                if (!closed) {
-                    // An unterminated quote is plain text to DateTime.
-                    out.append(c);
-                    i++;
-                    continue;
-                }
-                out.append(lit);
-                i = j + 1;
-                continue;
-            }
-            int j = i;
-            while (j < n && pattern.charAt(j) == c) {
-                j++;
-            }
-            String field = field(t, c, j - i);
-            if (field == null) {
-                out.append(c);
-                i++;
+        Matcher m = TOKEN.matcher(pattern);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                out.append(m.group(1));
+            } else if (m.group(2) != null) {
+                String field = field(t, m.group(3).charAt(0), m.group(2).length());
+                out.append(field == null ? m.group(2) : field);
             } else {
-                out.append(field);
-                i = j;
+                out.append(m.group(4));
             }
         }
-        return out.toString();
+        // DateTime turns every doubled quote of the result into one, quoted or not.
+        return out.toString().replace("''", "'");
     }
 
     /** One pattern field of {@code count} repeated {@code letter}s, or null when the letter is not a field. */
