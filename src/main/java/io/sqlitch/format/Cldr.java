@@ -33,91 +33,90 @@ final class Cldr {
         return out.toString().replace("''", "'");
     }
 
-    /** One pattern field of {@code count} repeated {@code letter}s, or null when the letter is not a field. */
+    /**
+     * One run of {@code count} repeated {@code letter}s, or null when the letter is not a field. As in DateTime,
+     * a run longer than the longest form uses that form, and the whole run yields one value.
+     */
     private static String field(ZonedDateTime t, char letter, int count) {
         int month = t.getMonthValue() - 1;
         int dow = t.getDayOfWeek().getValue() - 1;
+        int two = Math.min(count, 2);
         switch (letter) {
             case 'G':
-                if (count > 5) {
-                    return null;
-                }
-                return count == 4 ? (t.getYear() > 0 ? "Anno Domini" : "Before Christ")
-                        : count == 5 ? (t.getYear() > 0 ? "A" : "B") : (t.getYear() > 0 ? "AD" : "BC");
+                return count >= 5 ? (t.getYear() > 0 ? "A" : "B")
+                        : count == 4 ? (t.getYear() > 0 ? "Anno Domini" : "Before Christ")
+                        : (t.getYear() > 0 ? "AD" : "BC");
             case 'y':
-                return count == 2 ? pad(Math.floorMod(t.getYear(), 100), 2)
-                        : count == 1 ? Integer.toString(t.getYear()) : pad(t.getYear(), count);
-            case 'Y':
-                return count == 2 ? pad(Math.floorMod(DateFormats.isoWeekYear(t), 100), 2)
-                        : pad(DateFormats.isoWeekYear(t), count);
+                return count >= 3 ? pad(t.getYear(), Math.min(count, 5))
+                        : count == 2 ? pad(Math.floorMod(t.getYear(), 100), 2) : Integer.toString(t.getYear());
             case 'u':
                 return pad(t.getYear(), count);
+            case 'Y':
+                return pad(DateFormats.isoWeekYear(t), count);
             case 'Q':
             case 'q': {
-                int q = (t.getMonthValue() - 1) / 3;
-                return count <= 2 ? pad(q + 1, count) : count == 3 ? "Q" + (q + 1) : count == 4
-                        ? DateFormats.QUARTERS_WIDE[q] : Integer.toString(q + 1);
+                int q = month / 3;
+                return count >= 4 ? DateFormats.QUARTERS_WIDE[q] : count == 3 ? "Q" + (q + 1) : pad(q + 1, count);
             }
             case 'M':
             case 'L':
-                return count <= 2 ? pad(month + 1, count) : count == 3 ? DateFormats.MONTHS_ABBR[month]
-                        : count == 4 ? DateFormats.MONTHS_WIDE[month] : DateFormats.MONTHS_NARROW[month];
+                return count >= 5 ? DateFormats.MONTHS_NARROW[month] : count == 4 ? DateFormats.MONTHS_WIDE[month]
+                        : count == 3 ? DateFormats.MONTHS_ABBR[month] : pad(month + 1, count);
             case 'w':
-                return pad(DateFormats.isoWeek(t), count);
+                return pad(DateFormats.isoWeek(t), two);
             case 'W':
-                return pad(DateFormats.weekOfMonth(t), count);
+                return Integer.toString(DateFormats.weekOfMonth(t));
             case 'd':
-                return pad(t.getDayOfMonth(), count);
+                return pad(t.getDayOfMonth(), two);
             case 'D':
-                return pad(t.getDayOfYear(), count);
+                return pad(t.getDayOfYear(), Math.min(count, 3));
             case 'F':
-                return pad((t.getDayOfMonth() - 1) / 7 + 1, count);
+                return Integer.toString((t.getDayOfMonth() - 1) / 7 + 1);
             case 'g':
-                return pad(t.toLocalDate().toEpochDay() + 2440588L, count);
+                // Modified Julian Day.
+                return pad(t.toLocalDate().toEpochDay() + 40587L, count);
             case 'E':
-                return count <= 3 ? DateFormats.DAYS_ABBR[dow] : count == 4 ? DateFormats.DAYS_WIDE[dow]
-                        : DateFormats.DAYS_NARROW[dow];
+                return dayName(dow, Math.max(count, 3));
             case 'e':
+                // en-US weeks start on Sunday: Sunday is local day 1.
+                return count >= 3 ? dayName(dow, count) : pad(t.getDayOfWeek().getValue() % 7 + 1, count);
             case 'c':
-                if (count <= 2) {
-                    // en-US weeks start on Sunday: Sunday is local day 1.
-                    return pad(t.getDayOfWeek().getValue() % 7 + 1, count);
-                }
-                return count == 3 ? DateFormats.DAYS_ABBR[dow] : count == 4 ? DateFormats.DAYS_WIDE[dow]
-                        : DateFormats.DAYS_NARROW[dow];
+                return count >= 3 ? dayName(dow, count) : pad(dow + 1, count);
             case 'a':
                 return DateFormats.amPm(t);
             case 'h':
-                return pad(DateFormats.hour12(t), count);
-            case 'H':
-                return pad(t.getHour(), count);
-            case 'K':
-                return pad(t.getHour() % 12, count);
-            case 'k':
-                return pad(t.getHour() == 0 ? 24 : t.getHour(), count);
             case 'j':
-                return pad(DateFormats.hour12(t), count);
+                return pad(DateFormats.hour12(t), two);
+            case 'H':
+                return pad(t.getHour(), two);
+            case 'K':
+                return pad(t.getHour() % 12, two);
+            case 'k':
+                return pad(t.getHour() == 0 ? 24 : t.getHour(), two);
             case 'm':
-                return pad(t.getMinute(), count);
+                return pad(t.getMinute(), two);
             case 's':
-                return pad(t.getSecond(), count);
+                return pad(t.getSecond(), two);
             case 'S': {
                 String nanos = pad(DateFormats.nanos(t), 9);
                 return count <= 9 ? nanos.substring(0, count) : nanos + "0".repeat(count - 9);
             }
             case 'A':
-                return pad(t.toLocalTime().toSecondOfDay() * 1000L + DateFormats.nanos(t) / 1_000_000, count);
+                return Long.toString(t.toLocalTime().toSecondOfDay() * 1000L + DateFormats.nanos(t) / 1_000_000);
             case 'z':
-                return count == 4 ? DateFormats.zoneLongName(t) : DateFormats.zoneShortName(t);
-            case 'Z':
-                return count <= 3 ? DateFormats.offset(t, "") : count == 4
-                        ? DateFormats.zoneShortName(t) + DateFormats.offset(t, "") : DateFormats.offset(t, ":");
             case 'v':
-                return count == 4 ? DateFormats.zoneLongName(t) : DateFormats.zoneShortName(t);
             case 'V':
-                return count == 4 ? DateFormats.zoneLongName(t) : DateFormats.zoneShortName(t);
+                return count >= 4 ? DateFormats.zoneLongName(t) : DateFormats.zoneShortName(t);
+            case 'Z':
+                return count >= 5 ? DateFormats.offset(t, ":") : count == 4
+                        ? DateFormats.zoneShortName(t) + DateFormats.offset(t, "") : DateFormats.offset(t, "");
             default:
                 return null;
         }
+    }
+
+    private static String dayName(int dow, int count) {
+        return count >= 5 ? DateFormats.DAYS_NARROW[dow] : count == 4 ? DateFormats.DAYS_WIDE[dow]
+                : DateFormats.DAYS_ABBR[dow];
     }
 }
