@@ -260,6 +260,10 @@ public final class ItemFormatter {
     }
 
     private static String prefixLines(String text, String prefix) {
+        // Perl's /^/m matches at the start of an empty string too (Java's MULTILINE ^ does not).
+        if (text.isEmpty()) {
+            return prefix;
+        }
         return LINE_START.matcher(text).replaceAll(Matcher.quoteReplacement(prefix));
     }
 
