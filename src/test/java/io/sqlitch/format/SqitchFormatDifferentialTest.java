@@ -100,9 +100,13 @@ class SqitchFormatDifferentialTest {
     }
 
     private static String sqitch(String... args) throws IOException, InterruptedException {
+        return sqitchIn(dir, args);
+    }
+
+    private static String sqitchIn(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(sqitch.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectInput(new File("/dev/null"));
         Map<String, String> env = pb.environment();
         String path = env.getOrDefault("PATH", "/usr/bin:/bin");
@@ -211,5 +215,29 @@ class SqitchFormatDifferentialTest {
         assertEquals(expected(new ItemFormatter(0, "short", true, ZONE), FormatTemplates.planTemplate("full"),
                 changes), sqitch("plan", "--no-headers", "--color", "always", "--format", "full",
                 "--date-format", "short"));
+    }
+
+    @Test
+    void scriptTemplatesRenderWhatSqitchAddWrites() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("add"));
+        Files.writeString(project.resolve("sqitch.conf"), "[core]\n\tengine = sqlite\n");
+        Files.writeString(project.resolve("sqitch.plan"), """
+                %syntax-version=1.0.0
+                %project=flipr
+
+                users 2012-07-16T17:25:07Z Marge N. O’Vera <marge@example.com> # U
+                flips 2012-07-16T17:25:08Z Marge N. O’Vera <marge@example.com> # F
+                """, StandardCharsets.UTF_8);
+        sqitchIn(project, "add", "userflips", "-r", "users", "-r", "flips", "-x", "old", "-x", "older", "-n", "UF");
+        Map<String, Object> vars = Map.of("project", "flipr", "change", "userflips", "engine", "sqlite",
+                "requires", List.of("users", "flips"), "conflicts", List.of("old", "older"));
+        for (String kind : List.of("deploy", "revert", "verify")) {
+            String template;
+            try (var in = getClass().getResourceAsStream("/io/sqlitch/templates/" + kind + "/sqlite.tmpl")) {
+                template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertEquals(Files.readString(project.resolve(kind).resolve("userflips.sql"), StandardCharsets.UTF_8),
+                    TemplateRenderer.render(template, vars), kind);
+        }
     }
 }
