@@ -83,8 +83,10 @@ public final class PlanParser {
                     line++;
                 }
             }
-            throw new SqitchException(String.format("%s: Can't decode ill-formed UTF-8 octet sequence <%02X> at line %d",
-                    displayName, bytes[bad] & 0xff, line));
+            // Sqitch dies with "Can't decode ill-formed UTF-8 octet sequence <FF> at .../Plan.pm line 192.";
+            // we name the plan file and line instead of Perl's source location.
+            throw new SqitchException(String.format("Can't decode ill-formed UTF-8 octet sequence <%02X> in %s at line %d",
+                    bytes[bad] & 0xff, displayName, line));
         }
     }
 
@@ -377,7 +379,7 @@ public final class PlanParser {
                         continue;
                     }
                     String key = dep.keyName();
-                    if (key.matches("(?s).@.*")) {
+                    if (key.indexOf('@') > 0) {
                         int at = key.indexOf('@');
                         Integer tagAt = lineNoFor.get("@" + key.substring(at + 1));
                         Integer changeAt = lineNoFor.get(key.substring(0, at));
