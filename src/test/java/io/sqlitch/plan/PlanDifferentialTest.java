@@ -116,6 +116,36 @@ class PlanDifferentialTest {
         }
     }
 
+    @Test
+    void reportsTheSameParseErrorsAsRealSqitch() throws Exception {
+        Path sqitch = findSqitch();
+        Assumptions.assumeTrue(sqitch != null, "sqitch not installed");
+        String ts = " 2012-07-16T17:25:07Z A <a@b>\n";
+        List<String> bad = List.of(
+                "%project=x\n\na [b c]" + ts + "b" + ts + "c [c d]" + ts,
+                "%project=x\n\na" + ts + "@t" + ts + "b" + ts + "a" + ts + "b [a@t x@t]" + ts,
+                "%project=x\n\na" + ts + "@t" + ts + "@t" + ts,
+                "%project=x\nfoo" + ts,
+                "%syntax-version=1.0.0\n\n",
+                "%project=x\n\n@ROOT" + ts,
+                "%project=x\n\na [b@]" + ts,
+                "%project=x\n\n  -foo^6 2012-07-16T17:25:07Z A <a@b>\n",
+                "%project=x\n\na" + ts + "a" + ts);
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < bad.size(); i++) {
+            Path dir = Files.createDirectories(tmp.resolve("e" + i));
+            Files.writeString(dir.resolve("sqitch.plan"), bad.get(i));
+            Files.writeString(dir.resolve("sqitch.conf"), "[core]\n\tengine = sqlite\n");
+            script.append("cd '").append(dir).append("'\necho '@@'\n").append(sqitch).append(" plan 2>&1\n");
+        }
+        String[] outputs = run(script.toString()).split("@@\n", -1);
+        for (int i = 0; i < bad.size(); i++) {
+            String text = bad.get(i);
+            SqitchException e = assertThrows(SqitchException.class, () -> PlanParser.parse(text, "sqitch.plan"), text);
+            assertEquals(e.getMessage() + "\n", outputs[i + 1], text);
+        }
+    }
+
     /** The first and last tag only: each {@code sqitch show} costs a Perl start-up. */
     private static List<Tag> shownTags(Plan plan) {
         List<Tag> tags = plan.tags();
