@@ -3,6 +3,7 @@ package io.sqlitch.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -123,6 +124,37 @@ public record Change(String lspace, String lopspace, String operator, String rop
     public String formatNameWithDependencies() {
         String deps = formatDependencies();
         return deps.isEmpty() ? name : name + pspace + deps;
+    }
+
+    /**
+     * The path segments of this change's script files under deploy/revert/verify ({@code Change._path_segments}):
+     * the name split on "/", the last segment + "." + extension; for a reworked change the last segment is
+     * {@code name@tag.ext} for the first rework tag whose deploy file exists, else for the first rework tag.
+     *
+     * @param extension         the script extension without dot ("sql")
+     * @param existsInDeployDir tells whether given segments exist as a file under the deploy directory
+     */
+    public List<String> scriptPathSegments(String extension, Predicate<List<String>> existsInDeployDir) {
+        List<String> path = new ArrayList<>(List.of(name.split("/", -1)));
+        String last = path.remove(path.size() - 1);
+        if (reworkTags.isEmpty()) {
+            path.add(last + "." + extension);
+            return List.copyOf(path);
+        }
+        String first = null;
+        for (Tag tag : reworkTags) {
+            String fileName = last + tag.formatName() + "." + extension;
+            if (first == null) {
+                first = fileName;
+            }
+            List<String> candidate = new ArrayList<>(path);
+            candidate.add(fileName);
+            if (existsInDeployDir.test(candidate)) {
+                return List.copyOf(candidate);
+            }
+        }
+        path.add(first);
+        return List.copyOf(path);
     }
 
     @Override
