@@ -247,7 +247,7 @@ public final class Plan {
         String change = at < 0 ? key : key.substring(0, at);
         String tag = at < 0 ? null : key.substring(at + 1);
         if (change.isEmpty()) {
-            List<Integer> idx = lookup.get("@" + tag);
+            List<Integer> idx = lookup.get("@" + (tag == null ? "" : tag));
             return idx == null ? OptionalInt.empty() : OptionalInt.of(idx.get(0));
         }
         List<Integer> idx = lookup.get(change);
