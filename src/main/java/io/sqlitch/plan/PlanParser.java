@@ -106,6 +106,11 @@ public final class PlanParser {
         return 0;
     }
 
+    /** Parses plan bytes (e.g. a plan from {@code git show}), decoded as strict UTF-8. */
+    public static Plan parse(byte[] bytes, String displayName) {
+        return parse(decode(bytes, displayName), displayName);
+    }
+
     /** Parses plan text (already decoded). */
     public static Plan parse(String text, String displayName) {
         return new Run(displayName).parse(splitLines(text));
