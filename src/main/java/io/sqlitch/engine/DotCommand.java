@@ -95,8 +95,8 @@ final class DotCommand {
     static String canonical(String name) {
         String[][] known = {
                 // {full name, shortest abbreviation the shell accepts}
-                {"read", "re"}, {"print", "pr"}, {"headers", "he"}, {"bail", "bai"}, {"echo", "ec"},
-                {"mode", "mo"}, {"nullvalue", "nu"}, {"quit", "q"}, {"exit", "ex"},
+                {"read", "rea"}, {"print", "pri"}, {"headers", "h"}, {"bail", "bai"}, {"echo", "e"},
+                {"mode", "m"}, {"nullvalue", "n"}, {"quit", "q"}, {"exit", "ex"},
         };
         for (String[] k : known) {
             if (name.length() >= k[1].length() && k[0].startsWith(name)) {
