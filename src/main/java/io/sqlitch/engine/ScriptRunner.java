@@ -28,8 +28,10 @@ import org.sqlite.SQLiteException;
  * BEGIN/COMMIT/ROLLBACK run as written. Every statement goes through {@code prepareStatement}, never
  * {@code Statement.execute(String)}, whose "backup"/"restore" prefixes the driver would hijack.
  *
- * <p>One runner is one client process: dot-command settings ({@code .headers}, {@code .echo}, ...) last for
- * one {@code run} call. Not thread-safe.
+ * <p>One {@code run} call is one client process: dot-command settings ({@code .headers}, {@code .echo}, ...)
+ * last for that call, and a transaction the script leaves open is rolled back at its end, as closing the client
+ * would. Use a connection of its own for the target database (Sqitch's registry is another connection).
+ * Not thread-safe.
  */
 public final class ScriptRunner {
 
@@ -70,6 +72,7 @@ public final class ScriptRunner {
     public ScriptResult run(String path) {
         reset();
         boolean ok = read(path);
+        endOfProcess();
         return finish(ok);
     }
 
@@ -77,6 +80,7 @@ public final class ScriptRunner {
     public ScriptResult run(SqlScript script) {
         reset();
         boolean ok = process(script, Set.of());
+        endOfProcess();
         return finish(ok);
     }
 
@@ -101,6 +105,18 @@ public final class ScriptRunner {
         reset();
         boolean ok = process(script, skip);
         return finish(ok);
+    }
+
+    /**
+     * The client exits after the script and closing its connection rolls back a transaction the script left
+     * open (after a failure past its BEGIN, or a script without COMMIT): do the same on our connection.
+     */
+    private void endOfProcess() {
+        try (PreparedStatement rollback = connection.prepareStatement("ROLLBACK")) {
+            rollback.execute();
+        } catch (SQLException noTransactionIsActive) {
+            // the usual case: nothing was left open
+        }
     }
 
     private void reset() {
