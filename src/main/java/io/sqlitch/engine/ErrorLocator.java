@@ -20,9 +20,9 @@ final class ErrorLocator {
 
     private static final Pattern TOKEN_ERROR = Pattern.compile("(?s)(?:near|unrecognized token:) \"(.*)\"(?:: syntax error)?");
     private static final Pattern NAME_ERROR = Pattern.compile(
-            "(?s)(?:no such column|no such function|ambiguous column name|misuse of aggregate function|"
-                    + "misuse of window function): ([^()]+)(?:\\(\\))?|(?:table|index|view|trigger) (.+) already exists"
-                    + "|wrong number of arguments to function ([^()]+)\\(\\)");
+            "(?s)(?:no such column|no such function|ambiguous column name): ([^()]+)"
+                    + "|(?:table|index|view|trigger) (.+) already exists"
+                    + "|(?:wrong number of arguments to function|misuse of (?:aggregate|window) function) ([^()]+)\\(\\)");
 
     private ErrorLocator() {
     }
@@ -47,15 +47,29 @@ final class ErrorLocator {
         if (name.matches()) {
             String n = name.group(1) != null ? name.group(1) : name.group(2) != null ? name.group(2) : name.group(3);
             String[] parts = n.split("\\.");
-            List<SqlLexer.Token> tokens = SqlLexer.tokens(statement);
-            for (SqlLexer.Token t : tokens) {
-                if (t.kind() != null && t.kind() != SqlLexer.Kind.WS
-                        && dequote(t.text()).equalsIgnoreCase(parts[0])) {
-                    return bytes(statement, t.start());
+            List<SqlLexer.Token> tokens = SqlLexer.tokens(statement).stream()
+                    .filter(t -> t.kind() != null && t.kind() != SqlLexer.Kind.WS).toList();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (spells(tokens, i, parts)) {
+                    return bytes(statement, tokens.get(i).start());
                 }
             }
         }
         return -1;
+    }
+
+    /** Whether tokens from {@code i} spell the dotted name {@code a.b.c}. */
+    private static boolean spells(List<SqlLexer.Token> tokens, int i, String[] parts) {
+        for (int k = 0; k < parts.length; k++) {
+            int at = i + 2 * k;
+            if (at >= tokens.size() || !dequote(tokens.get(at).text()).equalsIgnoreCase(parts[k])) {
+                return false;
+            }
+            if (k + 1 < parts.length && (at + 1 >= tokens.size() || !tokens.get(at + 1).text().equals("."))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String dequote(String token) {

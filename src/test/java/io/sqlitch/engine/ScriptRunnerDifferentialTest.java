@@ -111,6 +111,27 @@ class ScriptRunnerDifferentialTest {
                 + "insert into t values(1,2); select 'x';\n");
         c.put("bad boolean", ".headers maybe\nselect 1;\n.bail\nselect 2;\n");
         c.put("usage errors", ".echo\nselect 1;\n");
+        c.put("qualified no such column", "create table t(a);\nselect t.a, t.b from t;\n");
+        c.put("ambiguous column", "create table t(a);\ncreate table u(a);\nselect a from t, u;\n");
+        c.put("wrong argument count", "select substr();\n");
+        c.put("misuse of aggregate", "create table t(a);\nselect a from t where count(a) > 1;\n");
+        c.put("token also in string and comment", "create table t(a);\nselect 'from' /* from */ from from;\n");
+        c.put("unrecognized token", "select 1 #;\n");
+        c.put("long multibyte context", "create table t(a);\nselect 'ééééééééééééééééééééééééééééééé', "
+                + "'ïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïïï' frm t;\n");
+        c.put("group spanning statements", "create table t(a);\nselect 1; select\n nosuch_col from t;\n");
+        c.put("crlf inside string", "create table t(a);\r\ninsert into t values('a\r\nb');\r\nselect * from t;\r\n");
+        c.put("lone cr", "select 1;\rselect 2;\n");
+        c.put("double semicolons", "select 1;;\n;\nselect 2;\n");
+        c.put("case end inside trigger", "create table t(a);\ncreate table l(x);\n"
+                + "create trigger tr after insert on t begin\n  insert into l values(case when new.a > 1 then 'big' "
+                + "else 'small' end);\nend;\ninsert into t values(5);\nselect x from l;\n");
+        c.put("bail off several errors", ".bail off\nselect * from a1;\nselect 1;\nselect * from a2;\nselec;\n");
+        c.put("nested bom", ".read bom.sql\n");
+        c.put("nested quit only ends nested", ".read quit.sql\nselect 'after';\n");
+        c.put("fk violation", "pragma foreign_keys = on;\ncreate table p(id integer primary key);\n"
+                + "create table c(p references p(id));\ninsert into c values(5);\n");
+        c.put("division and types", "select 7/2, 7/2.0, typeof(1e0), 9223372036854775807, 1e14, 1.5e-7;\n");
         c.put("returning", "create table t(a integer primary key, b);\ninsert into t(b) values('x') returning a, b;\n");
         return c.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -124,6 +145,8 @@ class ScriptRunnerDifferentialTest {
         Files.writeString(tmp.resolve("s.sql"), script, StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("inner.sql"), "select 'inner';\n");
         Files.writeString(tmp.resolve("bad.sql"), "select 'bad';\n\nselect * from nowhere;\n");
+        Files.writeString(tmp.resolve("bom.sql"), "\uFEFFselect 'bom';\n");
+        Files.writeString(tmp.resolve("quit.sql"), "select 'q';\n.quit\nselect 'not';\n");
 
         Process p = new ProcessBuilder(SQLITE3.toString(), "-noheader", "-bail", "-batch", "-csv", "real.db",
                 ".read 's.sql'").directory(tmp.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
