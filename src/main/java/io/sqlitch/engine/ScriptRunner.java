@@ -237,7 +237,11 @@ public final class ScriptRunner {
             try (ps) {
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        printRows(rs);
+                        if (SqlLexer.words(statement, 3).equals(List.of("EXPLAIN", "QUERY", "PLAN"))) {
+                            printQueryPlan(rs);
+                        } else {
+                            printRows(rs);
+                        }
                     }
                 }
             } catch (SQLException e) {
@@ -269,6 +273,38 @@ public final class ScriptRunner {
             }
             line.append(rowSeparator);
             print(line.toString());
+        }
+    }
+
+    /** The shell's automatic EXPLAIN QUERY PLAN mode: a tree under "QUERY PLAN", whatever the output mode. */
+    private void printQueryPlan(ResultSet rs) throws SQLException {
+        List<int[]> ids = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        while (rs != null && rs.next()) {
+            ids.add(new int[] {rs.getInt(1), rs.getInt(2)});
+            details.add(rs.getString(4));
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("QUERY PLAN\n");
+        planLevel(ids, details, 0, "", text);
+        print(text.toString());
+    }
+
+    private static void planLevel(List<int[]> ids, List<String> details, int parent, String prefix,
+            StringBuilder text) {
+        List<Integer> children = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i)[1] == parent) {
+                children.add(i);
+            }
+        }
+        for (int k = 0; k < children.size(); k++) {
+            boolean more = k + 1 < children.size();
+            int row = children.get(k);
+            text.append(prefix).append(more ? "|--" : "`--").append(details.get(row)).append('\n');
+            planLevel(ids, details, ids.get(row)[0], prefix + (more ? "|  " : "   "), text);
         }
     }
 

@@ -132,6 +132,17 @@ class ScriptRunnerDifferentialTest {
         c.put("fk violation", "pragma foreign_keys = on;\ncreate table p(id integer primary key);\n"
                 + "create table c(p references p(id));\ninsert into c values(5);\n");
         c.put("division and types", "select 7/2, 7/2.0, typeof(1e0), 9223372036854775807, 1e14, 1.5e-7;\n");
+        c.put("comment before error", "/* lead */ selec 1;\n");
+        c.put("go inside open paren", "create table t(a\ngo\n);\n");
+        c.put("unterminated quote spanning lines", "select 'abc;\nselect 2;\n");
+        c.put("error inside trigger creation", "create table t(a);\ncreate trigger tr after insert on t begin\n"
+                + "  insert into nonesuch values(1);\n  updat t set a = 1;\nend;\n");
+        c.put("read quoted name with space", ".read 'in ner.sql'\n.read \"in ner.sql\"\n");
+        c.put("dot commands with crlf", ".print x\r\n.headers on\r\nselect 1 as a;\r\n");
+        c.put("headers with zero rows", ".headers on\nselect 1 as a where 0;\nselect 2 as b;\n");
+        c.put("hash inside statement", "select\n# not a comment\n1;\n");
+        c.put("explain query plan", "create table t(a, b);\ncreate table u(c);\n"
+                + "explain query plan select * from t where b = (select max(c) from u) and a = (select 1 from u);\n");
         c.put("returning", "create table t(a integer primary key, b);\ninsert into t(b) values('x') returning a, b;\n");
         return c.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -145,6 +156,7 @@ class ScriptRunnerDifferentialTest {
         Files.writeString(tmp.resolve("s.sql"), script, StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("inner.sql"), "select 'inner';\n");
         Files.writeString(tmp.resolve("bad.sql"), "select 'bad';\n\nselect * from nowhere;\n");
+        Files.writeString(tmp.resolve("in ner.sql"), "select 'spaced';\n");
         Files.writeString(tmp.resolve("bom.sql"), "\uFEFFselect 'bom';\n");
         Files.writeString(tmp.resolve("quit.sql"), "select 'q';\n.quit\nselect 'not';\n");
 
