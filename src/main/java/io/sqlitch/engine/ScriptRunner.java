@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -74,6 +75,23 @@ public final class ScriptRunner {
         boolean ok = read(path);
         endOfProcess();
         return finish(ok);
+    }
+
+    /**
+     * Reads and parses a script as this runner would (path against the working directory, variables
+     * substituted), for {@link SqlScript#transactionShape()} and {@link #runBody(SqlScript)}; empty when the
+     * client could not open it (then {@link #run(String)} reports {@code Error: cannot open "path"}).
+     */
+    public Optional<SqlScript> load(String path) {
+        Path file = directory.resolve(path);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SqlScript.read(file, path, variables));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs an already parsed script. */
@@ -153,19 +171,12 @@ public final class ScriptRunner {
 
     /** {@code .read FILE}: false when the file cannot be opened or its input had an error. */
     private boolean read(String path) {
-        Path file = directory.resolve(path);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        Optional<SqlScript> script = load(path);
+        if (script.isEmpty()) {
             error("Error: cannot open \"" + path + "\"");
             return false;
         }
-        SqlScript script;
-        try {
-            script = SqlScript.read(file, path, variables);
-        } catch (IOException e) {
-            error("Error: cannot open \"" + path + "\"");
-            return false;
-        }
-        return process(script, Set.of());
+        return process(script.get(), Set.of());
     }
 
     /** The shell's process_input(): true when no error was counted. */

@@ -192,6 +192,17 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void loadsScriptsForTheCallerToClassify() throws Exception {
+        Files.createDirectories(tmp.resolve("deploy"));
+        Files.writeString(tmp.resolve("deploy/w.sql"), "BEGIN;\ncreate table ${t}(a);\nCOMMIT;\n");
+        ScriptRunner runner = new ScriptRunner(conn, tmp, Map.of("t", "users"), out::add);
+        SqlScript script = runner.load("deploy/w.sql").orElseThrow();
+        assertEquals(TransactionShape.WRAPPED, script.transactionShape());
+        assertEquals(new SqlScript.SqlUnit("create table users(a);", 2), script.units().get(1));
+        assertTrue(runner.load("deploy/none.sql").isEmpty());
+    }
+
+    @Test
     void explicitTransactionsRunAsWrittenInAutocommitMode() throws Exception {
         ScriptResult r = run("BEGIN;\ncreate table t(a);\nCOMMIT;\nBEGIN;\ninsert into t values(1);\nROLLBACK;\n"
                 + "insert into t values(2);\n");
