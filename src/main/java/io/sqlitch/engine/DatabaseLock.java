@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * (never the SQLite file itself: closing another descriptor on it would drop SQLite's own POSIX locks), and
  * across threads of this JVM, where file locks do not help (the JVM holds them per process).
  *
+ * <p>Not reentrant: a thread that asks again for a lock it holds waits for itself until the timeout.
+ *
  * <p>Sqitch's SQLite engine has no lock ({@code try_lock} is a no-op there); the messages are those of
  * Sqitch's {@code lock_destination} for engines that lock.
  */
@@ -47,6 +49,11 @@ public final class DatabaseLock implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
+    /** Locks with Sqitch's default timeout of 60 seconds. */
+    public static DatabaseLock acquire(Path registryFile, String destination, Output out) {
+        return acquire(registryFile, destination, DEFAULT_TIMEOUT, out);
+    }
+
     /** Locks with the destination shown as {@code db:sqlite:<registry file>}. */
     public static DatabaseLock acquire(Path registryFile, Duration timeout, Output out) {
         return acquire(registryFile, "db:sqlite:" + registryFile, timeout, out);
@@ -55,14 +62,19 @@ public final class DatabaseLock implements AutoCloseable {
     /**
      * Takes the lock for a database, waiting up to {@code timeout}.
      *
-     * @param registryFile the registry database file; the lock file is this path plus {@code .lock}
+     * @param registryFile the registry database file, absolute (resolve it against the run's working directory
+     *                     first); the lock file is this path plus {@code .lock}, created if needed and left in
+     *                     place (deleting it would race with a waiting process)
      * @param destination  how Sqitch names the database in messages (the target URI, e.g. {@code db:sqlite:flipr.db})
      * @param timeout      how long to wait for another holder
      * @param out          gets Sqitch's "Blocked by another instance..." line (info) when the lock is taken
      * @throws SqitchException with Sqitch's "Timed out waiting..." message on timeout
      */
     public static DatabaseLock acquire(Path registryFile, String destination, Duration timeout, Output out) {
-        Path lockFile = registryFile.toAbsolutePath().normalize()
+        if (!registryFile.isAbsolute()) {
+            throw new IllegalArgumentException("registry file must be absolute: " + registryFile);
+        }
+        Path lockFile = registryFile.normalize()
                 .resolveSibling(registryFile.getFileName() + ".lock");
         Semaphore semaphore = IN_JVM.computeIfAbsent(lockFile, k -> new Semaphore(1));
         long deadline = System.nanoTime() + timeout.toNanos();
