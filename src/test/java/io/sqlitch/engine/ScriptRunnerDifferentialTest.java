@@ -143,6 +143,11 @@ class ScriptRunnerDifferentialTest {
         c.put("hash inside statement", "select\n# not a comment\n1;\n");
         c.put("explain query plan", "create table t(a, b);\ncreate table u(c);\n"
                 + "explain query plan select * from t where b = (select max(c) from u) and a = (select 1 from u);\n");
+        c.put("blobs", "select x'c3a9', x'00', x'4100', x'', zeroblob(0);\n");
+        c.put("nul byte ends a line", "select 1;\u0000 garbage\nselect 2;\n");
+        c.put("comment markers inside multi-line string", "create table t(a);\ninsert into t values('x\n-- no\n"
+                + "/* nor */ y;');\nselect length(a) from t;\n");
+        c.put("bracket identifier across lines", "create table [my\ntable](a);\nselect name from sqlite_master;\n");
         c.put("returning", "create table t(a integer primary key, b);\ninsert into t(b) values('x') returning a, b;\n");
         return c.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
