@@ -1,0 +1,104 @@
+package io.sqlitch.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a script handles transactions, which decides whether the deploy engine may run its body inside the
+ * engine's own transaction (so that the registry rows and the change commit together).
+ */
+public enum TransactionShape {
+    /** No transaction statements at all. */
+    NONE,
+    /** Exactly one BEGIN first and one COMMIT/END last, around everything else. */
+    WRAPPED,
+    /** Anything else: several transactions, ROLLBACK, savepoints, PRAGMAs or commands that cannot be wrapped. */
+    OTHER;
+
+    /** PRAGMAs that are no-ops or errors inside a transaction. */
+    private static final Set<String> OUTSIDE_TRANSACTION_PRAGMAS = Set.of("FOREIGN_KEYS", "JOURNAL_MODE",
+            "LOCKING_MODE", "PAGE_SIZE", "AUTO_VACUUM", "SYNCHRONOUS", "WAL_CHECKPOINT", "TEMP_STORE",
+            "DEFER_FOREIGN_KEYS", "LEGACY_ALTER_TABLE", "ENCODING", "INCREMENTAL_VACUUM");
+
+    /** Dot-commands that neither touch the database nor change how later input runs. */
+    static final Set<String> HARMLESS_COMMANDS = Set.of("print", "headers", "mode", "bail", "echo",
+            "nullvalue");
+
+    /** One SQL statement of a script: the unit it is in, its index among the unit's statements, its words. */
+    record Position(int unit, int piece, List<String> words) {
+    }
+
+    static TransactionShape of(SqlScript script) {
+        List<Position> statements = new ArrayList<>();
+        List<SqlScript.Unit> units = script.units();
+        for (int u = 0; u < units.size(); u++) {
+            SqlScript.Unit unit = units.get(u);
+            if (unit instanceof SqlScript.CommandUnit command) {
+                List<String> args = DotCommand.arguments(command.text());
+                if (args.isEmpty() || !HARMLESS_COMMANDS.contains(DotCommand.canonical(args.get(0)))) {
+                    return OTHER;
+                }
+            } else if (unit instanceof SqlScript.SqlUnit sql) {
+                List<int[]> pieces = SqlLexer.statements(sql.sql());
+                for (int p = 0; p < pieces.size(); p++) {
+                    int[] r = pieces.get(p);
+                    statements.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 4)));
+                }
+            }
+        }
+        int begins = 0;
+        int commits = 0;
+        for (Position s : statements) {
+            List<String> w = s.words();
+            String first = w.isEmpty() ? "" : w.get(0);
+            switch (first) {
+                case "BEGIN" -> begins++;
+                case "COMMIT", "END" -> commits++;
+                case "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "ATTACH", "DETACH" -> {
+                    return OTHER;
+                }
+                case "PRAGMA" -> {
+                    String name = w.size() >= 4 && w.get(2).equals(".") ? w.get(3) : w.size() > 1 ? w.get(1) : "";
+                    if (OUTSIDE_TRANSACTION_PRAGMAS.contains(name)) {
+                        return OTHER;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (begins == 0 && commits == 0) {
+            return NONE;
+        }
+        if (begins == 1 && commits == 1 && isBegin(statements.get(0))
+                && isCommit(statements.get(statements.size() - 1))) {
+            return WRAPPED;
+        }
+        return OTHER;
+    }
+
+    /** The script's own BEGIN and COMMIT statements when it is {@link #WRAPPED}. */
+    static List<Position> wrapper(SqlScript script) {
+        List<Position> all = new ArrayList<>();
+        List<SqlScript.Unit> units = script.units();
+        for (int u = 0; u < units.size(); u++) {
+            if (units.get(u) instanceof SqlScript.SqlUnit sql) {
+                List<int[]> pieces = SqlLexer.statements(sql.sql());
+                for (int p = 0; p < pieces.size(); p++) {
+                    int[] r = pieces.get(p);
+                    all.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 1)));
+                }
+            }
+        }
+        return List.of(all.get(0), all.get(all.size() - 1));
+    }
+
+    private static boolean isBegin(Position p) {
+        return !p.words().isEmpty() && p.words().get(0).equals("BEGIN");
+    }
+
+    private static boolean isCommit(Position p) {
+        return !p.words().isEmpty() && (p.words().get(0).equals("COMMIT") || p.words().get(0).equals("END"));
+    }
+}

@@ -1,0 +1,113 @@
+package io.sqlitch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sqlitch.SqitchException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseLockTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String BLOCKED =
+            "info: Blocked by another instance of Sqitch working on db:sqlite:flipr.db; waiting %s seconds...";
+
+    @Test
+    void uncontendedLockSaysNothingAndUsesASeparateLockFile() {
+        Path registry = tmp.resolve("sqitch.db");
+        RecordingOutput out = new RecordingOutput();
+        try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(1), out)) {
+            assertTrue(Files.exists(tmp.resolve("sqitch.db.lock")));
+            assertFalse(Files.exists(registry), "the SQLite file itself is never opened");
+        }
+        assertEquals(List.of(), out.lines);
+    }
+
+    @Test
+    void secondThreadWaitsThenProceeds() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        CountDownLatch held = new CountDownLatch(1);
+        AtomicLong releasedAt = new AtomicLong();
+        Thread holder = new Thread(() -> {
+            try (DatabaseLock lock = DatabaseLock.acquire(registry, Duration.ofSeconds(5), new RecordingOutput())) {
+                held.countDown();
+                Thread.sleep(300);
+                releasedAt.set(System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        assertTrue(held.await(5, TimeUnit.SECONDS));
+        RecordingOutput out = new RecordingOutput();
+        try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(10), out)) {
+            assertTrue(System.nanoTime() >= releasedAt.get() && releasedAt.get() != 0);
+        }
+        holder.join();
+        assertEquals(List.of(BLOCKED.formatted("10")), out.lines);
+    }
+
+    @Test
+    void shortTimeoutFailsWithSqitchsMessage() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        try (DatabaseLock lock = DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput())) {
+            Thread other = new Thread(() -> {
+                RecordingOutput out = new RecordingOutput();
+                SqitchException e = assertThrows(SqitchException.class, () -> DatabaseLock.acquire(registry,
+                        "db:sqlite:flipr.db", Duration.ofMillis(200), out));
+                assertEquals("Timed out waiting 0.2 seconds for another instance of Sqitch to finish work on "
+                        + "db:sqlite:flipr.db", e.getMessage());
+                assertEquals(2, e.exitValue());
+                assertEquals(List.of(BLOCKED.formatted("0.2")), out.lines);
+            });
+            other.start();
+            other.join();
+        }
+        // released: can be taken again at once
+        DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()).close();
+    }
+
+    @Test
+    void anotherProcessHoldingTheLockMakesUsWaitThenTimeOutOrProceed() throws Exception {
+        Path registry = tmp.resolve("flipr.db");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), registry.toString(),
+                "1500").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("locked", r.readLine());
+
+            RecordingOutput impatient = new RecordingOutput();
+            SqitchException e = assertThrows(SqitchException.class,
+                    () -> DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofMillis(100), impatient));
+            assertEquals("Timed out waiting 0.1 seconds for another instance of Sqitch to finish work on "
+                    + "db:sqlite:flipr.db", e.getMessage());
+
+            RecordingOutput out = new RecordingOutput();
+            try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(20),
+                    out)) {
+                assertTrue(r.ready(), "the child said it was releasing before we got the lock");
+                assertEquals("releasing", r.readLine());
+            }
+            assertEquals(List.of(BLOCKED.formatted("20")), out.lines);
+        } finally {
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        }
+        assertEquals(0, child.exitValue());
+    }
+}
