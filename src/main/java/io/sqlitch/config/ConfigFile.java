@@ -16,9 +16,16 @@ import java.util.List;
 public final class ConfigFile {
 
     private final Path path;
+    private final String displayName;
 
     public ConfigFile(Path path) {
+        this(path, path.toString());
+    }
+
+    /** A file with the name Sqitch shows for it in messages ({@code sqitch.conf} rather than an absolute path). */
+    public ConfigFile(Path path, String displayName) {
         this.path = path;
+        this.displayName = displayName;
     }
 
     public Path path() {
@@ -28,7 +35,7 @@ public final class ConfigFile {
     /** The parsed items, empty when the file does not exist. */
     public List<GitConfigText.Item> items() {
         String raw = readRaw();
-        return raw == null ? List.of() : GitConfigText.parse(GitConfigText.normalize(raw), path.toString());
+        return raw == null ? List.of() : GitConfigText.parse(GitConfigText.normalize(raw), displayName);
     }
 
     /** Sets (or with value null unsets) a key; see {@link GitConfigText#set}. {@code type} casts the value first. */
@@ -36,7 +43,7 @@ public final class ConfigFile {
         String raw = readRaw();
         String content = raw == null ? null : GitConfigText.normalize(raw);
         String v = value == null || type == null ? value : ConfigValues.cast(value, type);
-        String updated = GitConfigText.set(content, path.toString(), key, v, filter, multiple, replaceAll);
+        String updated = GitConfigText.set(content, displayName, key, v, filter, multiple, replaceAll);
         write(updated, raw == null ? "\n" : GitConfigText.newlines(raw));
     }
 
@@ -61,7 +68,7 @@ public final class ConfigFile {
         if (raw == null) {
             return;
         }
-        write(GitConfigText.renameSection(GitConfigText.normalize(raw), path.toString(), from, to),
+        write(GitConfigText.renameSection(GitConfigText.normalize(raw), displayName, from, to),
                 GitConfigText.newlines(raw));
     }
 
