@@ -76,10 +76,13 @@ public final class ConfigFile {
         renameSection(section, null);
     }
 
-    /** Appends raw text (used by init for its commented defaults), creating the file if needed. */
-    public void append(String text) {
+    /**
+     * Appends text after the normalised content (Config::GitLike's {@code add_comment} write), creating the file
+     * if needed; init uses it for its commented defaults.
+     */
+    public void appendNormalized(String text) {
         String raw = readRaw();
-        write((raw == null ? "" : raw) + text, "\n");
+        write((raw == null ? "" : GitConfigText.normalize(raw)) + text, raw == null ? "\n" : GitConfigText.newlines(raw));
     }
 
     /** The file's raw text, or null when it is not a readable regular file. */
