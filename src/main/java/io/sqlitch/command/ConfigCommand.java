@@ -83,6 +83,13 @@ public final class ConfigCommand {
             throw usage("Only one action at a time.");
         }
         String type = opts.types().isEmpty() ? null : opts.types().get(0);
+        if ("bool-or-int".equals(type) || "bool_or_int".equals(type)) {
+            // Sqitch 1.3.1 bug reproduced: its type check rejects "bool_or_int", so --bool-or-int always dies.
+            throw new SqitchException("Value \"bool_or_int\" did not pass type constraint "
+                    + "\"Enum[bool,bool-or-int,int,num]\" (in $args->{\"type\"}) at "
+                    + "/usr/share/perl5/App/Sqitch/Command.pm line 131\n    \"Enum[bool,bool-or-int,int,num]\" "
+                    + "requires that the value is equal to \"bool\", \"bool-or-int\", \"int\", or \"num\"", 255);
+        }
         List<String> args = opts.args();
         String action = opts.actions().isEmpty() ? (args.size() > 1 ? "set" : "get")
                 : opts.actions().get(0).replace('_', '-');

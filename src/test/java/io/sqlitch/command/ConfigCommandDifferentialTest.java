@@ -127,18 +127,56 @@ class ConfigCommandDifferentialTest {
             List.of("config", "-f", "other/x.conf", "--list"),
             List.of("config", "--list"));
 
+    private static final String ODD = "[core] engine = sqlite\r\n[Target \"Dev \\\"q\\\" \\\\ x\"]\r\n"
+            + "\turi = db:sqlite:dev.db # c\r\n[empty]\r\n\r\n\r\n[n]\r\n\tzero = 0\r\n\r\n\r\n";
+
+    private static final List<List<String>> ODD_OPS = List.of(
+            List.of("config", "--list"),
+            List.of("config", "--get-regexp", "^target"),
+            List.of("config", "core.engine", "pg"),
+            List.of("config", "n.zero", "0"),
+            List.of("config", "n.empty", ""),
+            List.of("config", "n.empty"),
+            List.of("config", "--add", "n.zero", "0"),
+            List.of("config", "--get", "n.zero", "^0$"),
+            List.of("config", "--replace-all", "n.zero", "5", "0"),
+            List.of("config", "--unset", "n.zero", "5"),
+            List.of("config", "--num", "n.f", "1.50"),
+            List.of("config", "--bool-or-int", "n.b", "2k"),
+            List.of("config", "--bool-or-int", "n.c", "off"),
+            List.of("config", "--get-regexp", "n[.]", "!^5"),
+            List.of("config", "empty.key", "new"),
+            List.of("config", "--rename-section", "empty", "full"),
+            List.of("config", "--remove-section", "n"),
+            List.of("config", "--system", "a.b", "c"),
+            List.of("config", "--system", "--list"),
+            List.of("config", "--list"));
+
+    @Test
+    void oddFileBatchMatchesRealSqitch() throws Exception {
+        runBatch(ODD, ODD_OPS);
+    }
+
     @Test
     void configBatchMatchesRealSqitch() throws Exception {
+        runBatch(HAND_WRITTEN, OPS);
+        // The batch really edited the file: the renamed section and the replaced multi-value are there.
+        String finalText = read(tmp.resolve("ours").resolve("sqitch.conf"));
+        org.junit.jupiter.api.Assertions.assertTrue(finalText.contains("[renamed]") && finalText.contains("v = all"),
+                finalText);
+    }
+
+    private void runBatch(String initial, List<List<String>> ops) throws Exception {
         Assumptions.assumeTrue(RealSqitch.available());
         Path real = Files.createDirectories(tmp.resolve("real"));
         Path ours = Files.createDirectories(tmp.resolve("ours"));
         Path realHome = Files.createDirectories(tmp.resolve("realhome"));
         Path ourHome = Files.createDirectories(tmp.resolve("ourhome"));
-        Files.writeString(real.resolve("sqitch.conf"), HAND_WRITTEN);
-        Files.writeString(ours.resolve("sqitch.conf"), HAND_WRITTEN);
+        Files.writeString(real.resolve("sqitch.conf"), initial);
+        Files.writeString(ours.resolve("sqitch.conf"), initial);
         Map<String, String> realEnv = RealSqitch.env(realHome);
         RunContext ctx = new RunContext(ours, RealSqitch.env(ourHome), Clock.systemUTC(), ourHome);
-        for (List<String> op : OPS) {
+        for (List<String> op : ops) {
             RealSqitch.Result expected = RealSqitch.run(real, realEnv, op);
             Capture capture = new Capture();
             RealSqitch.Result actual = capture.run(
@@ -151,11 +189,9 @@ class ConfigCommandDifferentialTest {
             assertEquals(read(real.resolve("sqitch.conf")), read(ours.resolve("sqitch.conf")), "sqitch.conf after " + label);
             assertEquals(read(realHome.resolve("user.conf")), read(ourHome.resolve("user.conf")), "user.conf after " + label);
             assertEquals(read(real.resolve("other/x.conf")), read(ours.resolve("other/x.conf")), "x.conf after " + label);
+            assertEquals(read(realHome.resolve("nonexistent")), read(ourHome.resolve("nonexistent")),
+                    "system file after " + label);
         }
-        // The batch really edited the file: the renamed section and the replaced multi-value are there.
-        String finalText = read(ours.resolve("sqitch.conf"));
-        org.junit.jupiter.api.Assertions.assertTrue(finalText.contains("[renamed]") && finalText.contains("v = all"),
-                finalText);
     }
 
     private static String read(Path p) throws Exception {
