@@ -62,7 +62,7 @@ public final class SqitchConfig {
         Map<String, String> casing = new LinkedHashMap<>();
         Set<Path> loaded = new HashSet<>();
         for (Path file : found == null ? List.of(system, user) : List.of(system, user, found)) {
-            loadInto(file, data, casing, loaded);
+            loadInto(file, data, casing, loaded, ctx.env("HOME").map(Path::of).orElse(ctx.userHome()));
         }
         return new SqitchConfig(system, user, local, found, data, casing);
     }
@@ -71,12 +71,21 @@ public final class SqitchConfig {
     public static SqitchConfig ofFile(Path file) {
         Map<String, List<String>> data = new LinkedHashMap<>();
         Map<String, String> casing = new LinkedHashMap<>();
-        loadInto(file, data, casing, new HashSet<>());
+        loadInto(file, data, casing, new HashSet<>(), null);
         return new SqitchConfig(file, file, file, Files.isRegularFile(file) ? file : null, data, casing);
     }
 
     private static void loadInto(Path file, Map<String, List<String>> data, Map<String, String> casing,
-                                 Set<Path> loaded) {
+                                 Set<Path> loaded, Path home) {
+        loadInto(file, data, casing, loaded, 0, false, home);
+    }
+
+    /**
+     * Loads one file; {@code include.path} values load further files (relative to the including file, missing
+     * ones ignored, at most 10 deep), as Config::GitLike's include support.
+     */
+    private static void loadInto(Path file, Map<String, List<String>> data, Map<String, String> casing,
+                                 Set<Path> loaded, int depth, boolean force, Path home) {
         ConfigFile cf = new ConfigFile(file);
         String raw = cf.readRaw();
         if (raw == null) {
@@ -88,7 +97,7 @@ public final class SqitchConfig {
         } catch (IOException e) {
             real = file.toAbsolutePath().normalize();
         }
-        if (!loaded.add(real)) {
+        if (!loaded.add(real) && !force) {
             return;
         }
         Set<String> fromThisFile = new HashSet<>();
@@ -105,6 +114,15 @@ public final class SqitchConfig {
                 casing.put(key, originalKey(item));
             } else {
                 data.get(key).add(item.value());
+            }
+            if (key.equals("include.path") && item.value() != null) {
+                if (depth > 10) {
+                    throw new SqitchException("Exceeded maximum include depth (10) while including "
+                            + item.value() + " from " + file);
+                }
+                String target = item.value().startsWith("~") && home != null
+                        ? home + item.value().substring(1) : item.value();
+                loadInto(real.getParent().resolve(target), data, casing, loaded, depth + 1, true, home);
             }
         }
     }
@@ -181,9 +199,11 @@ public final class SqitchConfig {
         return v.map(s -> Long.parseLong(ConfigValues.cast(s, "int"))).orElse(defaultValue);
     }
 
+    /** Whether a key holds several values; {@code include.path} always counts as multi-valued (Config::GitLike). */
     public boolean isMultiple(String key) {
-        List<String> values = data.get(ConfigKey.canonical(key));
-        return values != null && values.size() > 1;
+        String canonical = ConfigKey.canonical(key);
+        List<String> values = data.get(canonical);
+        return values != null && (values.size() > 1 || canonical.equals("include.path"));
     }
 
     /** Every key (canonical) with its values. */
@@ -287,7 +307,7 @@ public final class SqitchConfig {
     }
 
     static String format(String key, List<String> values) {
-        if (values.size() > 1) {
+        if (values.size() > 1 || key.equals("include.path")) {
             return key + "=[" + String.join(", ", values.stream().map(v -> v == null ? "" : v).toList()) + "]";
         }
         return values.get(0) == null ? key : key + "=" + values.get(0);

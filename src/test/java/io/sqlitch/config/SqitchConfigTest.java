@@ -57,6 +57,19 @@ class SqitchConfigTest {
     }
 
     @Test
+    void includePathLoadsAnotherFileRelativeToTheIncludingOne() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("inc"));
+        Files.writeString(project.resolve("sqitch.conf"),
+                "[core]\n\tengine = sqlite\n[include]\n\tpath = extra.conf\n[x]\n\ty = outer\n");
+        Files.writeString(project.resolve("extra.conf"), "[x]\n\ty = inner\n\tz = 1\n");
+        RunContext ctx = new RunContext(project, Map.of("SQITCH_SYSTEM_CONFIG", tmp.resolve("n1").toString(),
+                "SQITCH_USER_CONFIG", tmp.resolve("n2").toString()), Clock.systemUTC(), tmp);
+        // Matches `sqitch config --list` on the same files.
+        assertEquals(List.of("core.engine=sqlite", "include.path=[extra.conf]", "x.y=outer", "x.z=1"),
+                SqitchConfig.load(ctx).dump());
+    }
+
+    @Test
     void noLocalFileMeansNotInitialized() {
         RunContext ctx = new RunContext(tmp, Map.of("SQITCH_SYSTEM_CONFIG", tmp.resolve("n1").toString(),
                 "SQITCH_USER_CONFIG", tmp.resolve("n2").toString(), "SQITCH_CONFIG", "custom.conf"),
