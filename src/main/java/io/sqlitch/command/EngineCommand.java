@@ -1,0 +1,177 @@
+package io.sqlitch.command;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
+import io.sqlitch.config.ConfigFile;
+import io.sqlitch.config.SqitchConfig;
+import io.sqlitch.target.DbUri;
+import io.sqlitch.target.Target;
+import io.sqlitch.target.TargetOptions;
+import io.sqlitch.target.Targets;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code sqitch engine}: list, add, alter, remove/rm and show engine sections in the local config file. */
+public final class EngineCommand {
+
+    static final String USAGE = """
+            Usage:
+                  sqitch engine
+                  sqitch engine [-v | --verbose]
+                  sqitch engine add <name> [engine-options]
+                  sqitch engine alter <name> [engine-options]
+                  sqitch engine remove <name>
+                  sqitch engine show <name>
+            
+            Options:
+                    -v, --verbose               be verbose; must be placed before an action
+                    --target     <target>       database target
+                    --registry   <registry>     registry schema or database
+                    --client     <path>         path to engine command-line client
+                 -f --plan-file  <file>         path to deployment plan file
+                    --top-dir    <dir>          path to directory with plan and scripts
+                    --extension  <ext>          change script file name extension
+                    --dir        <name>=<path>  path to named directory
+                    -s --set     <key=value>    set a database client variable
+            """;
+
+    private final RunContext ctx;
+    private final Output out;
+
+    public EngineCommand(RunContext ctx, Output out) {
+        this.ctx = ctx;
+        this.out = out;
+    }
+
+    public void execute(TargetCommandOptions opts) {
+        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
+        String action = opts.action() == null || opts.action().isEmpty() ? "list" : opts.action().replace('-', '_');
+        List<String> args = opts.args();
+        String a0 = args.size() > 0 ? args.get(0) : null;
+        String a1 = args.size() > 1 ? args.get(1) : null;
+        switch (action) {
+            case "list" -> list(opts.verbose());
+            case "add" -> add(support, a0, a1);
+            case "alter" -> alter(support, a0);
+            case "remove", "rm" -> remove(support, a0);
+            case "show" -> {
+                if (args.isEmpty()) {
+                    list(opts.verbose());
+                } else {
+                    show(args);
+                }
+            }
+            default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
+        }
+    }
+
+    private static void require(String arg) {
+        if (arg == null || arg.isEmpty()) {
+            throw new SqitchException(USAGE);
+        }
+    }
+
+    private void list(boolean verbose) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        String rx = String.join("|", TargetConfigSupport.ENGINES);
+        for (Map.Entry<String, List<String>> e : config.matching("^engine[.](?:" + rx + ")[.]target$", null, null)
+                .entrySet()) {
+            String engine = e.getKey().substring("engine.".length(), e.getKey().length() - ".target".length());
+            String value = e.getValue().get(e.getValue().size() - 1);
+            out.emit(verbose ? engine + "\t" + value : engine);
+        }
+    }
+
+    /** The engine's target: a URI of the same engine, or a configured target name. */
+    private String target(TargetConfigSupport support, SqitchConfig config, String engine, String name) {
+        String target = support.props.getOrDefault("target", name);
+        if (target == null || target.isEmpty()) {
+            return null;
+        }
+        if (target.contains(":")) {
+            DbUri uri = DbUri.of(target.startsWith("db:") ? target : "db:" + target);
+            String other = uri.engine().orElse("");
+            if (!other.equals(engine)) {
+                throw new SqitchException("Cannot assign URI using engine \"" + other + "\" to engine \"" + engine + "\"");
+            }
+            return uri.text();
+        }
+        if (config.get("target." + target + ".uri").filter(s -> !s.isEmpty()).isPresent()) {
+            return target;
+        }
+        throw new SqitchException("Unknown target \"" + target + "\"");
+    }
+
+    private void add(TargetConfigSupport support, String engine, String targetName) {
+        require(engine);
+        TargetConfigSupport.checkEngine(engine);
+        SqitchConfig config = SqitchConfig.load(ctx);
+        String key = "engine." + engine;
+        if (config.get(key + ".target").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new SqitchException("Engine \"" + engine + "\" already exists");
+        }
+        String t = target(support, config, engine, targetName);
+        ConfigFile cf = support.localFile();
+        cf.set(key + ".target", t == null ? "db:" + engine + ":" : t);
+        for (String[] kv : support.configParams(key)) {
+            if (!kv[0].equals(key + ".target")) {
+                cf.set(kv[0], kv[1]);
+            }
+        }
+        Target target = support.configTarget(SqitchConfig.load(ctx), targetName, engine);
+        support.writePlan(config, null, null, target);
+        support.makeDirectories(target);
+    }
+
+    private void alter(TargetConfigSupport support, String engine) {
+        require(engine);
+        TargetConfigSupport.checkEngine(engine);
+        SqitchConfig config = SqitchConfig.load(ctx);
+        if (config.get("engine." + engine + ".target").filter(s -> !s.isEmpty()).isEmpty()) {
+            throw new SqitchException("Missing Engine \"" + engine + "\"; use \"add " + engine + " "
+                    + support.props.getOrDefault("target", "db:" + engine + ":") + "\" to add it");
+        }
+        if (support.props.containsKey("target")) {
+            support.props.put("target", target(support, config, engine, null));
+        }
+        ConfigFile cf = support.localFile();
+        for (String[] kv : support.configParams("engine." + engine)) {
+            cf.set(kv[0], kv[1]);
+        }
+        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), null, engine));
+    }
+
+    private void remove(TargetConfigSupport support, String engine) {
+        require(engine);
+        ConfigFile cf = support.localFile();
+        try {
+            cf.renameSection("engine." + engine, null);
+        } catch (SqitchException e) {
+            if (e.getMessage().startsWith("No such section")) {
+                throw new SqitchException("Unknown engine \"" + engine + "\"");
+            }
+            throw e;
+        }
+        if (!java.nio.file.Files.isRegularFile(cf.path())) {
+            return;
+        }
+        try {
+            cf.renameSection("engine." + engine + ".variables", null);
+        } catch (SqitchException e) {
+            if (!e.getMessage().startsWith("No such section")) {
+                throw e;
+            }
+        }
+    }
+
+    private void show(List<String> engines) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        Targets targets = new Targets(config, ctx);
+        for (String engine : engines) {
+            String name = config.get("engine." + engine + ".target").filter(s -> !s.isEmpty()).orElse("db:" + engine);
+            Target t = targets.named(name, TargetOptions.none());
+            TargetConfigSupport.show(out, engine, "Target", name, t);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.sqlitch.command;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
+import io.sqlitch.config.ConfigFile;
+import io.sqlitch.config.SqitchConfig;
+import io.sqlitch.target.Target;
+import io.sqlitch.target.TargetOptions;
+import io.sqlitch.target.Targets;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code sqitch target}: list, add, alter, remove/rm, rename and show targets in the local config file. */
+public final class TargetCommand {
+
+    static final String USAGE = """
+            Usage:
+                  sqitch target
+                  sqitch target [-v | --verbose]
+                  sqitch target add <name> <uri> [target-options]
+                  sqitch target alter <name> [target-options]
+                  sqitch target remove <name>
+                  sqitch target rename <old> <new>
+                  sqitch target show <name>
+            
+            Options:
+                    -v, --verbose               be verbose; must be placed before an action
+                    --uri        <uri>          database URI
+                    --registry   <registry>     registry schema or database
+                    --client     <path>         path to engine command-line client
+                 -f --plan-file  <file>         path to deployment plan file
+                    --top-dir    <dir>          path to directory with plan and scripts
+                    --extension  <ext>          change script file name extension
+                    --dir        <name>=<path>  path to named directory
+                    -s --set     <key=value>    set a database client variable
+            """;
+
+    private final RunContext ctx;
+    private final Output out;
+
+    public TargetCommand(RunContext ctx, Output out) {
+        this.ctx = ctx;
+        this.out = out;
+    }
+
+    public void execute(TargetCommandOptions opts) {
+        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
+        String action = opts.action() == null || opts.action().isEmpty() ? "list" : opts.action().replace('-', '_');
+        List<String> args = opts.args();
+        String a0 = args.size() > 0 ? args.get(0) : null;
+        String a1 = args.size() > 1 ? args.get(1) : null;
+        switch (action) {
+            case "list" -> list(opts.verbose());
+            case "add" -> add(support, a0, a1);
+            case "alter" -> alter(support, a0);
+            case "remove", "rm" -> {
+                require(a0);
+                checkDependencies(a0);
+                rename(support, a0, null);
+            }
+            case "rename" -> {
+                require(a0);
+                require(a1);
+                checkDependencies(a0);
+                rename(support, a0, a1);
+            }
+            case "show" -> {
+                if (args.isEmpty()) {
+                    list(opts.verbose());
+                } else {
+                    show(args);
+                }
+            }
+            default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
+        }
+    }
+
+    private static void require(String arg) {
+        if (arg == null || arg.isEmpty()) {
+            throw new SqitchException(USAGE);
+        }
+    }
+
+    private void list(boolean verbose) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        Map<String, java.util.List<String>> targets = config.matching("^target[.][^.]+[.]uri$", null, null);
+        for (Map.Entry<String, java.util.List<String>> e : targets.entrySet()) {
+            String name = e.getKey().substring("target.".length(), e.getKey().length() - ".uri".length());
+            String value = e.getValue().get(e.getValue().size() - 1);
+            out.emit(verbose ? name + "\t" + value : name);
+        }
+    }
+
+    private void add(TargetConfigSupport support, String name, String uri) {
+        if (name == null || name.isEmpty() || uri == null || uri.isEmpty()) {
+            throw new SqitchException(USAGE);
+        }
+        SqitchConfig config = SqitchConfig.load(ctx);
+        String key = "target." + name;
+        if (config.get(key + ".uri").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new SqitchException("Target \"" + name + "\" already exists");
+        }
+        ConfigFile cf = support.localFile();
+        cf.set(key + ".uri", uri.startsWith("db:") ? uri : "db:" + uri);
+        for (String[] kv : support.configParams(key)) {
+            cf.set(kv[0], kv[1]);
+        }
+        Target target = support.configTarget(SqitchConfig.load(ctx), name, null);
+        support.writePlan(config, null, null, target);
+        support.makeDirectories(target);
+    }
+
+    private void alter(TargetConfigSupport support, String name) {
+        require(name);
+        SqitchConfig config = SqitchConfig.load(ctx);
+        if (config.get("target." + name + ".uri").filter(s -> !s.isEmpty()).isEmpty()) {
+            String uri = support.props.getOrDefault("uri", "$uri");
+            throw new SqitchException("Missing Target \"" + name + "\"; use \"add " + name + " " + uri
+                    + "\" to add it");
+        }
+        ConfigFile cf = support.localFile();
+        for (String[] kv : support.configParams("target." + name)) {
+            cf.set(kv[0], kv[1]);
+        }
+        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), name, null));
+    }
+
+    private void checkDependencies(String name) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        List<String> deps = config.matching("^(?:core|engine[.][^.]+)[.]target$", null, null).entrySet().stream()
+                .filter(e -> name.equals(e.getValue().get(e.getValue().size() - 1))).map(Map.Entry::getKey).toList();
+        if (!deps.isEmpty()) {
+            throw new SqitchException("Cannot rename target \"" + name + "\" because it's referenced by: "
+                    + String.join(", ", deps));
+        }
+    }
+
+    private void rename(TargetConfigSupport support, String old, String now) {
+        ConfigFile cf = support.localFile();
+        try {
+            cf.renameSection("target." + old, now == null ? null : "target." + now);
+        } catch (SqitchException e) {
+            if (e.getMessage().startsWith("No such section")) {
+                throw new SqitchException("Unknown target \"" + old + "\"");
+            }
+            throw e;
+        }
+        if (!java.nio.file.Files.isRegularFile(cf.path())) {
+            // Config::GitLike does nothing when the file is missing; Sqitch then reports no error either.
+            return;
+        }
+        try {
+            cf.renameSection("target." + old + ".variables", now == null ? null : "target." + now + ".variables");
+        } catch (SqitchException e) {
+            if (!e.getMessage().startsWith("No such section")) {
+                throw e;
+            }
+        }
+    }
+
+    private void show(List<String> names) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        Targets targets = new Targets(config, ctx);
+        for (String name : names) {
+            Target t = targets.named(name, TargetOptions.none());
+            TargetConfigSupport.show(out, name, "URI", t.uri().text(), t);
+        }
+    }
+}

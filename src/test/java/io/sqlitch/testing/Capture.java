@@ -1,0 +1,55 @@
+package io.sqlitch.testing;
+
+import io.sqlitch.SqitchException;
+import io.sqlitch.command.Output;
+
+/** An {@link Output} that records stdout/stderr text as the sqitch executable would print them. */
+public final class Capture implements Output {
+
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+
+    @Override
+    public void info(String line) {
+        out.append(line).append('\n');
+    }
+
+    @Override
+    public void emit(String line) {
+        out.append(line).append('\n');
+    }
+
+    @Override
+    public void warn(String line) {
+        err.append("warning: ").append(line).append('\n');
+    }
+
+    @Override
+    public void vent(String line) {
+        err.append(line).append('\n');
+    }
+
+    public String stdout() {
+        return out.toString();
+    }
+
+    public String stderr() {
+        return err.toString();
+    }
+
+    /** Runs a command as sqitch's main would: exceptions print their message (soft on stdout) and set the exit. */
+    public RealSqitch.Result run(Runnable command) {
+        int rc = 0;
+        try {
+            command.run();
+        } catch (SqitchException e) {
+            rc = e.exitValue();
+            if (e.isSoft()) {
+                out.append(e.getMessage()).append('\n');
+            } else {
+                err.append(e.getMessage()).append('\n');
+            }
+        }
+        return new RealSqitch.Result(stdout(), stderr(), rc);
+    }
+}
