@@ -2,6 +2,8 @@ package io.sqlitch;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,17 @@ public record RunContext(Path directory, Map<String, String> environment, Clock 
     /** A path relative to the working directory; an absolute path stays as it is. */
     public Path resolve(String path) {
         return directory.resolve(path);
+    }
+
+    /** The local time zone Sqitch prints dates in: {@code TZ} when set and valid, else the JVM's default. */
+    public ZoneId zone() {
+        return env("TZ").map(tz -> {
+            try {
+                return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (DateTimeException e) {
+                return ZoneId.systemDefault();
+            }
+        }).orElseGet(ZoneId::systemDefault);
     }
 
     public RunContext withDirectory(Path newDirectory) {
