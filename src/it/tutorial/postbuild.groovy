@@ -57,6 +57,11 @@ env.putAll([HOME: home.toString(), SQITCH_USER_CONFIG: home.resolve('.sqitch/sqi
             // Short-lived JVMs: C1 only starts Maven faster; user.home keeps ~/.m2 and Java's home hermetic.
             MAVEN_OPTS: "-XX:TieredStopAtLevel=1 -Duser.home=$home -Dfile.encoding=UTF-8".toString()])
 
+// Warm-up: the first resolution of the plugin's dependencies may log download warnings inside the first step's
+// goal section; resolve them once here so every step's output is the goal's alone.
+run([mvn, '-B', '-ntp', '-s', settings.path, "-Dmaven.repo.local=$repo".toString(), '-f', new File(base, 'pom.xml').path,
+     'sqlitch:help'], base, env)
+
 List<String> steps = oracle.toFile().list().findAll { it.endsWith('.cmd') }.collect { it - '.cmd' }.sort()
 List<String> failures = []
 List<String> report = []
@@ -80,10 +85,11 @@ for (String step : steps) {
         actual = [out: '', err: "cannot run: directory $cwd does not exist\n".toString(), rc: -1]
     } else if (cmd.startsWith('sqitch ')) {
         List<String> args = translate(shellWords(cmd))
-        List<String> line = [mvn, '-B', '-o', '-ntp', '-s', settings.path, "-Dmaven.repo.local=$repo".toString(),
+        // Not -o: the IT settings serve the build's local repository as a file: remote, which offline mode refuses.
+        List<String> line = [mvn, '-B', '-ntp', '-Dstyle.color=never', '-s', settings.path, "-Dmaven.repo.local=$repo".toString(),
                              '-f', new File(base, 'pom.xml').path] + args +
                             ["-Dsqlitch.chdir=${base.toPath().relativize(dir)}".toString()]
-        how = 'mvn ' + line.drop(8).join(' ')
+        how = 'mvn -B ' + args.collect { it.contains(' ') ? "'$it'" : it }.join(' ') + ' ' + line.last()
         actual = mavenStep(line, base, env, expected.rc as int)
         def deliberate = DELIBERATE[num]
         if (deliberate) { expected.out = deliberate[1](expected.out) }
@@ -395,7 +401,7 @@ static Map<String, String> tree(Path root, Boolean dumpDbs, Path rel) {
     Files.walk(root).filter { Files.isRegularFile(it) && !it.fileName.toString().endsWith('.tgz') }.each { Path p ->
         String name = rel.relativize(p).toString()
         byte[] head = new byte[15]
-        int got = p.withInputStream { it.read(head) }
+        int got = Files.newInputStream(p).withCloseable { it.readNBytes(head, 0, 15) }
         if (dumpDbs != null && got == 15 && new String(head, StandardCharsets.ISO_8859_1) == 'SQLite format 3') {
             if (dumpDbs) {
                 Process d = new ProcessBuilder('sqlite3', p.toString(), '.dump').redirectErrorStream(true).start()
