@@ -22,7 +22,25 @@ import java.util.concurrent.TimeUnit
 // Steps still expected to differ, each with its reason. The lead shrinks this list as the goals land on main.
 // A step listed here that now matches is reported ("stale gap") so the list can be shrunk; it does not fail.
 // Keys are step numbers, or 'final' for the final file and registry comparison.
-KNOWN_GAPS = [:]
+// Status at 23:00 UTC on 2026-11-23: main has init, config, target and engine; the other goals are being written.
+KNOWN_GAPS = [
+    'sqlitch:add is not on main yet'      : '010 039 054 079 083',
+    'sqlitch:deploy is not on main yet'   : '015 030 044 052 059 061 065 074 088 091 107 112 115 116 117 139',
+    'sqlitch:verify is not on main yet'   : '019 021 027 046 051 118',
+    'sqlitch:status is not on main yet'   : '023 026 032 035 047 050 053 066 067 089 111 114 119 138',
+    'sqlitch:revert is not on main yet'   : '024 048 060 090 109 113 137',
+    'sqlitch:log is not on main yet'      : '028 122 123',
+    'sqlitch:tag is not on main yet'      : '062 098',
+    'sqlitch:bundle is not on main yet'   : '070 099',
+    'sqlitch:rebase is not on main yet'   : '096',
+    'sqlitch:rework is not on main yet'   : '100',
+    'sqlitch:plan is not on main yet'     : '120 121',
+    'sqlitch:show is not on main yet'     : '124 125 126 127 128 129 130',
+    // Shell steps that inspect what the missing goals create (scripts, plan lines, databases, bundles).
+    'inspects the output of a missing goal': '011 012 016 017 031 040 045 049 055 063 068 071 072 073 075 076 077 ' +
+                                             '084 093 095 097 101 102 103 108 110',
+    'final files and registry need every goal': 'final',
+].collectEntries { String reason, String steps -> steps.split(' ').collectEntries { [(it): reason] } }
 
 // Deliberate Maven-side differences: step number -> [reason, closure rewriting the expected (Sqitch) stdout].
 DELIBERATE = [
