@@ -116,8 +116,8 @@ for (String step : steps) {
             report << "$step: skipped (sqlite3 not on PATH)".toString()
             continue
         }
-        how = 'bash -c'
-        actual = run(['bash', '-c', cmd], dir.toFile(), env)
+        how = 'bash'
+        actual = runScript(cmd, dir.toFile(), env)
     }
     String diff = compare(expected, actual, work)
     if (diff == null) {
@@ -266,18 +266,30 @@ static String camel(String option) {
 // ---------------------------------------------------------------------------------------------------------------
 // Running steps.
 
-static Map run(List<String> command, File dir, Map<String, String> env) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
+/**
+ * Runs a bash script in dir. The script goes through a UTF-8 file, not the command line: a JVM in the POSIX locale
+ * would encode arguments such as "Marge N. O’Vera" as ASCII.
+ */
+static Map runScript(String script, File dir, Map<String, String> env) {
+    File file = File.createTempFile('step', '.sh')
+    file.setText(script + '\n', 'UTF-8')
+    ProcessBuilder pb = new ProcessBuilder('bash', file.path).directory(dir)
+            .redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
     pb.environment().clear()
     pb.environment().putAll(env)
     File out = File.createTempFile('step', '.out')
     File err = File.createTempFile('step', '.err')
     pb.redirectOutput(out).redirectError(err)
     Process p = pb.start()
-    if (!p.waitFor(300, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new IllegalStateException("Timed out: $command") }
+    if (!p.waitFor(300, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new IllegalStateException("Timed out: $script") }
     Map result = [out: out.getText('UTF-8'), err: err.getText('UTF-8'), rc: p.exitValue()]
-    out.delete(); err.delete()
+    [file, out, err]*.delete()
     return result
+}
+
+/** Runs one command (no shell interpretation of its words). */
+static Map run(List<String> command, File dir, Map<String, String> env) {
+    runScript('exec ' + command.collect { "'" + it.replace("'", "'\\''") + "'" }.join(' '), dir, env)
 }
 
 /** One Maven invocation, read back as Sqitch's stdout/stderr/exit status. */
