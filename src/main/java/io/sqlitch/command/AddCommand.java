@@ -10,6 +10,7 @@ import io.sqlitch.plan.Planner;
 import io.sqlitch.target.PathText;
 import io.sqlitch.target.ScriptFiles;
 import io.sqlitch.target.Target;
+import io.sqlitch.target.TargetArguments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,8 +87,16 @@ public final class AddCommand {
     }
 
     public void execute(AddOptions opts) {
-        String name = opts.changeName() != null && !opts.changeName().isEmpty() ? opts.changeName() : opts.name();
+        TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "add", ctx.options(), opts.args(),
+                Arrays.asList(emptyToNull(opts.changeName())), null, opts.all());
+        String name = parsed.names().get(0);
         if (name == null || name.isEmpty()) {
+            for (Target t : parsed.targets()) {
+                if (opts.args().contains(t.name())) {
+                    throw new SqitchException("Name \"" + t.name() + "\" identifies a target; use \"--change "
+                            + t.name() + "\" to use it for the change name");
+                }
+            }
             throw new SqitchException(USAGE);
         }
         Map<String, Template> configured = configuredTemplates(opts);
@@ -102,7 +112,7 @@ public final class AddCommand {
         Map<String, Target> planTargets = new LinkedHashMap<>();
         List<Script> scripts = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Target target : targets(opts)) {
+        for (Target target : parsed.targets()) {
             String planKey = ctx.path(target.planFile()).toString();
             Plan plan = plans.get(planKey);
             if (plan == null) {
@@ -167,14 +177,8 @@ public final class AddCommand {
         }
     }
 
-    private List<Target> targets(AddOptions opts) {
-        if (opts.all()) {
-            return ctx.targets().all();
-        }
-        if (opts.targets().isEmpty()) {
-            return List.of(ctx.target());
-        }
-        return opts.targets().stream().map(ctx::target).toList();
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** {@code --with}/{@code --without}: deploy, revert and verify default to on. */

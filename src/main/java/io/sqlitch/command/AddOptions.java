@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * {@code sqitch add} options.
  *
- * @param name              the change name as the first positional argument (null: none)
- * @param changeName        {@code --change}/{@code -c}: the change name, preferred over {@code name}
+ * @param changeName        {@code --change}/{@code -c}: the change name (null: the first unknown argument)
  * @param requires          {@code --requires}/{@code -r} specs
  * @param conflicts         {@code --conflicts}/{@code -x} specs (without "!")
  * @param notes             {@code --note}/{@code -n} paragraphs, joined by a blank line; none: no note (no editor)
@@ -18,12 +17,13 @@ import java.util.Map;
  * @param without           {@code --without script}: scripts to skip
  * @param variables         {@code --set var=value}: template variables; a key given twice becomes a list
  * @param all               {@code --all}: add to the plans of every target
- * @param targets           target names or URIs given as further arguments (none: the default target)
+ * @param args              positional arguments: the change name and targets (names, URIs, engines, plan
+ *                          files), sorted as Sqitch's {@code parse_args} does
  */
-public record AddOptions(String name, String changeName, List<String> requires, List<String> conflicts,
+public record AddOptions(String changeName, List<String> requires, List<String> conflicts,
                          List<String> notes, String templateDirectory, String templateName, Map<String, String> use,
                          List<String> with, List<String> without, Map<String, List<String>> variables, boolean all,
-                         List<String> targets) {
+                         List<String> args) {
 
     public AddOptions {
         requires = requires == null ? List.of() : List.copyOf(requires);
@@ -33,12 +33,12 @@ public record AddOptions(String name, String changeName, List<String> requires, 
         with = with == null ? List.of() : List.copyOf(with);
         without = without == null ? List.of() : List.copyOf(without);
         variables = variables == null ? Map.of() : Map.copyOf(variables);
-        targets = targets == null ? List.of() : List.copyOf(targets);
+        args = args == null ? List.of() : List.copyOf(args);
     }
 
     /** Just a name, dependencies and a note, as most calls are. */
     public static AddOptions of(String name, List<String> requires, List<String> conflicts, String note) {
-        return new AddOptions(name, null, requires, conflicts, note == null ? List.of() : List.of(note), null, null,
-                null, null, null, null, false, null);
+        return new AddOptions(name,  requires, conflicts, note == null ? List.of() : List.of(note), null, null,
+                null, null, null, null, false, List.of());
     }
 }
