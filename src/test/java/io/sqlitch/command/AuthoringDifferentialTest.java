@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,7 +40,7 @@ class AuthoringDifferentialTest {
     private static final Pattern TIME = Pattern.compile(" (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ) ");
 
     /** Index of the first step that changes nothing (errors, plan, show). */
-    private static final int READ_ONLY_FROM = 16;
+    private static final int READ_ONLY_FROM = 17;
 
     @TempDir
     Path tmp;
@@ -95,6 +96,10 @@ class AuthoringDifferentialTest {
         s.add(step(l("add", "custom2", "--template-directory", "tmpl", "--without", "test", "-n", "Plain custom."),
                 c -> new AddCommand(c).execute(new AddOptions("custom2", null, null, List.of("Plain custom."),
                         "tmpl", null, null, null, List.of("test"), null, false, null))));
+        s.add(step(l("add", "special", "--template", "special", "--use", "verify=tmpl/deploy/sqlite.tmpl", "-n",
+                "Home templates."), c -> new AddCommand(c).execute(new AddOptions("special", null, null,
+                List.of("Home templates."), null, "special", Map.of("verify", "tmpl/deploy/sqlite.tmpl"), null,
+                null, null, false, null))));
         s.add(step(l("add", "multi", "-n", "First.", "-n", "Second."), c -> new AddCommand(c).execute(
                 new AddOptions("multi", null, null, List.of("First.", "Second."), null, null, null, null, null,
                         null, false, null))));
@@ -257,6 +262,12 @@ class AuthoringDifferentialTest {
                 "https://example.com/proj"));
         assertEquals(0, init.exitValue(), init.stderr());
         writeTemplates(real);
+        Files.writeString(real.resolve("sqitch.conf"), "[add \"variables\"]\n\tfoo = fromconfig\n",
+                StandardOpenOption.APPEND);
+        for (String script : List.of("deploy", "revert", "verify")) {
+            Path dir = Files.createDirectories(home.resolve(".sqitch/templates").resolve(script));
+            Files.writeString(dir.resolve("special.tmpl"), "-- home " + script + " [% change %] [% foo %]\n");
+        }
         for (Map.Entry<String, byte[]> f : tree(real).entrySet()) {
             Path to = ours.resolve(f.getKey());
             Files.createDirectories(to.getParent());
