@@ -40,7 +40,7 @@ class AuthoringDifferentialTest {
     private static final Pattern TIME = Pattern.compile(" (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ) ");
 
     /** Index of the first step that changes nothing (errors, plan, show). */
-    private static final int READ_ONLY_FROM = 17;
+    private static final int READ_ONLY_FROM = 21;
 
     @TempDir
     Path tmp;
@@ -116,6 +116,15 @@ class AuthoringDifferentialTest {
                 ReworkOptions.of("users", List.of("flips"), null, "Rework users."))));
         s.add(step(l("rework", "noverify", "-n", "Rework noverify."), c -> new ReworkCommand(c).execute(
                 ReworkOptions.of("noverify", null, null, "Rework noverify."))));
+        s.add(step(l("rework", "sub/dir/thing", "-x", "users", "-r", "other:x", "-n", "Nested rework."),
+                c -> new ReworkCommand(c).execute(ReworkOptions.of("sub/dir/thing", List.of("other:x"),
+                        List.of("users"), "Nested rework."))));
+        s.add(step(l("tag", "v2", "-n", "Tag two."), c -> new TagCommand(c).execute(
+                TagOptions.of("v2", null, "Tag two."))));
+        s.add(step(l("tag", "v2b", "-n", "Second tag on HEAD."), c -> new TagCommand(c).execute(
+                TagOptions.of("v2b", null, "Second tag on HEAD."))));
+        s.add(step(l("rework", "users", "-n", "Rework users twice."), c -> new ReworkCommand(c).execute(
+                ReworkOptions.of("users", null, null, "Rework users twice."))));
         // errors: nothing may change
         s.add(step(l("rework", "users", "-n", "Again."), c -> new ReworkCommand(c).execute(
                 ReworkOptions.of("users", null, null, "Again."))));
@@ -175,6 +184,12 @@ class AuthoringDifferentialTest {
                 "users@v1"))));
         s.add(step(l("show", "verify", "noverify@HEAD"), c -> new ShowCommand(c).execute(ShowOptions.of("verify",
                 "noverify@HEAD"))));
+        s.add(step(l("show", "deploy", "users@v1"), c -> new ShowCommand(c).execute(ShowOptions.of("deploy",
+                "users@v1"))));
+        s.add(step(l("show", "revert", "users@v2"), c -> new ShowCommand(c).execute(ShowOptions.of("revert",
+                "users@v2"))));
+        s.add(step(l("show", "verify", "sub/dir/thing@v1"), c -> new ShowCommand(c).execute(
+                ShowOptions.of("verify", "sub/dir/thing@v1"))));
         s.add(step(l("show", "change", "nosuch"), c -> new ShowCommand(c).execute(ShowOptions.of("change",
                 "nosuch"))));
         s.add(step(l("show", "thing", "users"), c -> new ShowCommand(c).execute(ShowOptions.of("thing", "users"))));
