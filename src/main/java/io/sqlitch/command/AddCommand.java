@@ -203,8 +203,9 @@ public final class AddCommand {
         return templates;
     }
 
-    private Template checkedTemplate(String display) {
-        Path file = ctx.path(display);
+    private Template checkedTemplate(String given) {
+        Path file = ctx.path(given);
+        String display = PathText.clean(given);
         if (!Files.exists(file)) {
             throw new SqitchException("Template " + display + " does not exist");
         }
