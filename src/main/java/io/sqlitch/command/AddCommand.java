@@ -110,7 +110,7 @@ public final class AddCommand {
 
         Map<String, Plan> plans = new LinkedHashMap<>();
         Map<String, Target> planTargets = new LinkedHashMap<>();
-        List<Script> scripts = new ArrayList<>();
+        Map<String, List<Script>> scripts = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Target target : parsed.targets()) {
             String planKey = ctx.path(target.planFile()).toString();
@@ -149,10 +149,24 @@ public final class AddCommand {
                 if (!seen.add(display)) {
                     continue;
                 }
-                scripts.add(new Script(display, ctx.path(display), render(e.getValue(), vars)));
+                scripts.computeIfAbsent(planKey, k -> new ArrayList<>())
+                        .add(new Script(display, ctx.path(display), render(e.getValue(), vars)));
             }
         }
 
+        for (Map.Entry<String, Plan> e : plans.entrySet()) {
+            writeScripts(scripts.getOrDefault(e.getKey(), List.of()));
+            Plan plan = e.getValue();
+            Target target = planTargets.get(e.getKey());
+            PlanWriter.write(plan, ctx.path(target.planFile()));
+            ctx.planChanged(target);
+            Change change = plan.lastChange().orElseThrow();
+            ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
+                    + plan.file());
+        }
+    }
+
+    private void writeScripts(List<Script> scripts) {
         for (Script script : scripts) {
             if (Files.exists(script.path())) {
                 ctx.out().info("Skipped " + script.display() + ": already exists");
@@ -165,15 +179,6 @@ public final class AddCommand {
             }
             PlanWriter.writeAtomically(script.path(), script.text());
             ctx.out().info("Created " + script.display());
-        }
-        for (Map.Entry<String, Plan> e : plans.entrySet()) {
-            Plan plan = e.getValue();
-            Target target = planTargets.get(e.getKey());
-            PlanWriter.write(plan, ctx.path(target.planFile()));
-            ctx.planChanged(target);
-            Change change = plan.lastChange().orElseThrow();
-            ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
-                    + plan.file());
         }
     }
 

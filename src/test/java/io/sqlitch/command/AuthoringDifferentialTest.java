@@ -235,7 +235,7 @@ class AuthoringDifferentialTest {
                 sb.append(" '").append(a.replace("'", "'\\''")).append('\'');
             }
             sb.append(String.format(" >\"$2/%03d.out\" 2>\"$2/%03d.err\" </dev/null; echo $? >\"$2/%03d.rc\"; "
-                    + "cp sqitch.plan \"$2/%03d.plan\" )", i, i, i, i));
+                    + "find . -name '*.plan' | sort | xargs cat >\"$2/%03d.plan\" )", i, i, i, i));
             sb.append(i < readOnlyFrom ? "\n" : (i - readOnlyFrom) % 4 == 3 ? " &\nwait\n" : " &\n");
         }
         return sb.append("wait\n").toString();
@@ -251,7 +251,7 @@ class AuthoringDifferentialTest {
         return files;
     }
 
-    /** The time of the entry a step added: the first line of its plan that the previous plan lacks. */
+    /** The time of the entry a step added: the first line of the plans that the previous plans lack. */
     private static Instant addedTime(String before, String after, Instant fallback) {
         Set<String> old = new HashSet<>(List.of(before.split("\n")));
         for (String line : after.split("\n")) {
@@ -272,7 +272,6 @@ class AuthoringDifferentialTest {
         Map<String, String> env = RealSqitch.env(home);
         Path real = Files.createDirectories(tmp.resolve("real"));
         Path ours = Files.createDirectories(tmp.resolve("ours"));
-        Path results = Files.createDirectories(tmp.resolve("results"));
         RealSqitch.Result init = RealSqitch.run(real, env, l("init", "proj", "--engine", "sqlite", "--uri",
                 "https://example.com/proj"));
         assertEquals(0, init.exitValue(), init.stderr());
@@ -283,6 +282,40 @@ class AuthoringDifferentialTest {
             Path dir = Files.createDirectories(home.resolve(".sqitch/templates").resolve(script));
             Files.writeString(dir.resolve("special.tmpl"), "-- home " + script + " [% change %] [% foo %]\n");
         }
+        assertEquals("", compare(real, ours, home, env, session(), READ_ONLY_FROM));
+    }
+
+    @Test
+    void addTagAndReworkWithAllTargetsMatchRealSqitch() throws Exception {
+        Assumptions.assumeTrue(RealSqitch.available());
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(home.resolve("user.conf"), "[user]\n\tname = Al\n\temail = al@example.com\n");
+        Map<String, String> env = RealSqitch.env(home);
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path ours = Files.createDirectories(tmp.resolve("ours"));
+        assertEquals(0, RealSqitch.run(real, env, l("init", "proj", "--engine", "sqlite")).exitValue());
+        assertEquals(0, RealSqitch.run(real, env, l("target", "add", "t2", "db:sqlite:t2.db", "--plan-file",
+                "other/sqitch.plan", "--top-dir", "other")).exitValue());
+        List<Step> steps = List.of(
+                step(l("add", "--all", "w", "-n", "x"), c -> new AddCommand(c).execute(new AddOptions("w", null,
+                        null, List.of("x"), null, null, null, null, null, null, true, null))),
+                step(l("add", "v", "t2", "-n", "only t2"), c -> new AddCommand(c).execute(new AddOptions(null, null,
+                        null, List.of("only t2"), null, null, null, null, null, null, false, List.of("v", "t2")))),
+                step(l("tag", "--all", "v1", "-n", "t"), c -> new TagCommand(c).execute(
+                        new TagOptions("v1", null, List.of("t"), true, List.of()))),
+                step(l("rework", "--all", "w", "-n", "r"), c -> new ReworkCommand(c).execute(
+                        new ReworkOptions("w", null, null, List.of("r"), true, List.of()))),
+                step(l("plan", "t2", "--oneline"), c -> new PlanCommand(c).execute(new PlanOptions(null, null, null,
+                        null, null, null, false, true, null, true, null, null, null, List.of("t2")))),
+                step(l("tag", "t2"), c -> new TagCommand(c).execute(new TagOptions(null, null, null, false,
+                        List.of("t2")))));
+        assertEquals("", compare(real, ours, home, env, steps, steps.size()));
+    }
+
+    /** Copies {@code real} to {@code ours}, runs the steps in both, returns the differences ("" when none). */
+    private String compare(Path real, Path ours, Path home, Map<String, String> env, List<Step> steps,
+                           int readOnlyFrom) throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("results"));
         for (Map.Entry<String, byte[]> f : tree(real).entrySet()) {
             Path to = ours.resolve(f.getKey());
             Files.createDirectories(to.getParent());
@@ -291,16 +324,15 @@ class AuthoringDifferentialTest {
         for (String d : List.of("deploy", "revert", "verify")) {
             Files.createDirectories(ours.resolve(d));
         }
-        List<Step> steps = session();
         Path batch = tmp.resolve("session.sh");
-        Files.writeString(batch, script(steps, READ_ONLY_FROM));
+        Files.writeString(batch, script(steps, readOnlyFrom));
         ProcessBuilder pb = new ProcessBuilder("/bin/bash", batch.toString(), real.toString(), results.toString());
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         assertEquals(0, pb.start().waitFor());
 
-        String previousPlan = Files.readString(ours.resolve("sqitch.plan"));
+        String previousPlan = "";
         Instant lastTime = Instant.parse("2030-01-01T00:00:00Z");
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -344,6 +376,6 @@ class AuthoringDifferentialTest {
                         + "\n--- ours:\n" + new String(ourTree.getOrDefault(f, new byte[0]), StandardCharsets.UTF_8));
             }
         }
-        assertEquals("", mismatches.stream().collect(Collectors.joining("\n\n")));
+        return mismatches.stream().collect(Collectors.joining("\n\n"));
     }
 }
