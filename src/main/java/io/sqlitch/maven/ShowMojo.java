@@ -1,6 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.ShowCommand;
 import io.sqlitch.command.ShowOptions;
@@ -29,7 +30,13 @@ public class ShowMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new ShowCommand(commandContext(context, out, null)).execute(new ShowOptions(str("sqlitch.type", type),
-                str("sqlitch.object", object), str("sqlitch.target", target), bool("sqlitch.exists", exists)));
+        String what = str("sqlitch.type", type);
+        String key = str("sqlitch.object", object);
+        boolean found = new ShowCommand(commandContext(context, out, null)).execute(new ShowOptions(what, key,
+                str("sqlitch.target", target), bool("sqlitch.exists", exists)));
+        if (!found) {
+            // Sqitch exits 2 silently; a failed build needs words.
+            throw new SqitchException(what + " \"" + key + "\" does not exist");
+        }
     }
 }
