@@ -71,6 +71,8 @@ public final class SqliteEngine implements AutoCloseable {
     private ScriptRunner runner;
     private ScriptRunner verifyRunner;
     private DatabaseLock lock;
+    /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
+    private Path createdDatabase;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -133,6 +135,9 @@ public final class SqliteEngine implements AutoCloseable {
         }
         lock = DatabaseLock.acquire(regPath, target.destination(), options.lockTimeout(), out);
         try {
+            if (!Files.exists(dbPath)) {
+                createdDatabase = dbPath;
+            }
             connection = RegistryDatabase.open(dbPath.toString());
             String alias = RegistryDatabase.MAIN;
             if (!regPath.equals(dbPath)) {
@@ -164,10 +169,28 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
+            removeUntouchedDatabase();
             if (lock != null) {
                 lock.close();
                 lock = null;
             }
+        }
+    }
+
+    /**
+     * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
+     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     */
+    private void removeUntouchedDatabase() {
+        if (createdDatabase != null) {
+            try {
+                if (Files.size(createdDatabase) == 0) {
+                    Files.delete(createdDatabase);
+                }
+            } catch (java.io.IOException ignored) {
+                // leave it: an empty SQLite file is a valid empty database
+            }
+            createdDatabase = null;
         }
     }
 
