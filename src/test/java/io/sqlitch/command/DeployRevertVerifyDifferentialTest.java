@@ -129,7 +129,9 @@ class DeployRevertVerifyDifferentialTest {
     @Test
     void nothingDeployedOutcomes() {
         replay(DeployRevertVerifyDifferentialTest::flipr, "revert -y", "verify", "deploy --to nosuch",
-                "deploy db:sqlite:nodir/x.db", "revert db:sqlite:nodir/x.db", "deploy --to users",
+                "deploy db:sqlite:nodir/x.db", "revert db:sqlite:nodir/x.db", "verify db:sqlite:nodir/x.db",
+                "deploy db:sqlite:", "revert -y db:sqlite:", "verify db:sqlite:", "deploy --mode bogus",
+                "deploy --to users",
                 "revert -y --to users", "revert -y", "revert -y", "verify");
     }
 
