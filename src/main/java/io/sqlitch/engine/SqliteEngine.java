@@ -444,8 +444,15 @@ public final class SqliteEngine implements AutoCloseable {
                     }
                 }
             }
-            registry.recordDeploy(record);
-            commit();
+            try {
+                registry.recordDeploy(record);
+                commit();
+            } catch (SqitchException e) {
+                // As Sqitch after a logging failure: print it, undo the change (here: the rollback), fail quietly.
+                rollbackQuietly();
+                vent(e.getMessage());
+                throw new QuietFailure("Deploy failed");
+            }
             done = true;
         } finally {
             if (!done) {
