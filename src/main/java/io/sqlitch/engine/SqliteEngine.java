@@ -839,7 +839,7 @@ public final class SqliteEngine implements AutoCloseable {
 
     private void commit() {
         try {
-            connection.commit();
+            // Back to autocommit commits the transaction; commit() first would open (and then commit) another.
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new SqitchException(e.getMessage(), e);

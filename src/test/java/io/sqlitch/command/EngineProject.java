@@ -82,7 +82,7 @@ final class EngineProject {
 
     private String ts() {
         minute++;
-        return String.format("2026-11-23T19:%02d:00Z", minute);
+        return java.time.Instant.parse("2026-11-23T19:00:00Z").plusSeconds(60L * minute).toString();
     }
 
     void write(String file, String text) {
