@@ -142,6 +142,16 @@ class DeployRevertVerifyDifferentialTest {
     }
 
     @Test
+    void registryInsideTheTargetDatabase() {
+        replay(p -> {
+            flipr(p);
+            p.write("sqitch.conf", "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n\ttarget = db:sqlite:flipr.db\n"
+                    + "\tregistry = flipr\n");
+            p.add("bad", "", "BEGIN;\nbogus;\nCOMMIT;\n", "SELECT 1;\n", "");
+        }, "deploy --to lists", "deploy", "verify", "revert -y --to users", "revert -y");
+    }
+
+    @Test
     void crossProjectRequiresAreCheckedInTheSharedRegistry() {
         EngineProject[] theirs = crossProject(tmp.resolve("theirs"));
         EngineProject[] ours = crossProject(tmp.resolve("ours"));
