@@ -126,7 +126,10 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
-        return new RunContext(directory, System.getenv(), Clock.systemUTC(), Path.of(System.getProperty("user.home")));
+        // Sqitch finds ~/.sqitch through $HOME; the JVM's user.home ignores it.
+        String home = System.getenv("HOME");
+        Path userHome = Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+        return new RunContext(directory, System.getenv(), Clock.systemUTC(), userHome);
     }
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
