@@ -1,0 +1,144 @@
+package io.sqlitch.command;
+
+import io.sqlitch.SqitchException;
+import io.sqlitch.plan.Change;
+import io.sqlitch.plan.Plan;
+import io.sqlitch.plan.PlanWriter;
+import io.sqlitch.target.ScriptFiles;
+import io.sqlitch.target.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code sqitch bundle}: copies the config, plan and change scripts into a directory for packaging. */
+public final class BundleCommand {
+
+    private final CommandContext ctx;
+
+    public BundleCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void execute(BundleOptions options) {
+        String destDir = options.destDir() != null && !options.destDir().isEmpty() ? options.destDir()
+                : ctx.config().get("bundle.dest_dir").filter(s -> !s.isEmpty()).orElse("bundle");
+        List<Target> targets = targets(options);
+        if (targets.size() > 1 && (options.from() != null || options.to() != null)) {
+            ctx.out().warn("Use of --to or --from to bundle multiple targets is not recommended.");
+            ctx.out().warn("Pass them as arguments after each target argument, instead.");
+        }
+        Path cwd = ctx.run().directory();
+        Path dest = cwd.resolve(destDir);
+        ctx.out().info("Bundling into " + destDir);
+
+        ctx.out().info("Writing config");
+        Path config = ctx.config().localFile();
+        copyIfModified(config, dest.resolve(config.getFileName().toString()));
+
+        for (Target target : targets) {
+            bundlePlan(target, dest, options.from(), options.to());
+            bundleScripts(target, dest, options.from(), options.to());
+        }
+    }
+
+    private List<Target> targets(BundleOptions options) {
+        if (options.all()) {
+            if (!options.targets().isEmpty()) {
+                throw new SqitchException("Cannot specify both --all and engine, target, or plan arugments");
+            }
+            return ctx.targets().all();
+        }
+        if (options.targets().isEmpty()) {
+            return List.of(ctx.target());
+        }
+        Map<String, Target> byName = new LinkedHashMap<>();
+        for (String name : options.targets()) {
+            Target t = ctx.target(name);
+            byName.putIfAbsent(t.name(), t);
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private void bundlePlan(Target target, Path dest, String from, String to) {
+        Path source = ctx.path(target.planFile());
+        Path destTop = dest.resolve(relative(ctx.path(target.topDir())));
+        Path planDest = destTop.resolve(source.getFileName().toString());
+        if (from == null && to == null) {
+            ctx.out().info("Writing plan");
+            copyIfModified(source, planDest);
+            return;
+        }
+        ctx.out().info("Writing plan from " + (from == null ? "@ROOT" : from) + " to " + (to == null ? "@HEAD" : to));
+        mkdirs(destTop);
+        PlanWriter.writeAtomically(planDest, PlanWriter.asString(ctx.plan(target), from, to));
+    }
+
+    private void bundleScripts(Target target, Path dest, String from, String to) {
+        Plan plan = ctx.plan(target);
+        int fromIndex = plan.indexOf(from == null ? "@ROOT" : from)
+                .orElseThrow(() -> new SqitchException("Cannot find change " + from));
+        int toIndex = plan.indexOf(to == null ? "@HEAD" : to)
+                .orElseThrow(() -> new SqitchException("Cannot find change " + to));
+        ctx.out().info("Writing scripts");
+        ScriptFiles scripts = new ScriptFiles(target, ctx.run().directory());
+        for (int i = fromIndex; i <= toIndex && i < plan.count(); i++) {
+            Change change = plan.changeAt(i);
+            ctx.out().info("  + " + change.formatNameWithTags());
+            for (String display : List.of(scripts.deploy(change), scripts.revert(change), scripts.verify(change))) {
+                Path file = scripts.resolve(display);
+                if (Files.exists(file)) {
+                    copyIfModified(file, dest.resolve(relative(file)));
+                }
+            }
+        }
+    }
+
+    // Sqitch's Path::Class relative(): against the working directory, so absolute script dirs bundle too.
+    private Path relative(Path absolute) {
+        return ctx.run().directory().relativize(absolute.toAbsolutePath().normalize());
+    }
+
+    /** Copies unless the destination is at least as new as the source (Sqitch's {@code -M} comparison). */
+    private void copyIfModified(Path source, Path target) {
+        if (!Files.exists(source)) {
+            throw new SqitchException("Cannot copy " + display(source) + ": does not exist");
+        }
+        try {
+            if (Files.exists(target)) {
+                if (Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(source)) >= 0) {
+                    return;
+                }
+            } else {
+                mkdirs(target.getParent());
+            }
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new SqitchException("Cannot copy \"" + display(source) + "\" to \"" + display(target) + "\": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(ctx.run().directory()) ? relative(abs).toString() : abs.toString();
+    }
+
+    private void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SqitchException("Error creating " + display(dir) + ": " + e.getMessage(), e);
+        }
+    }
+}
