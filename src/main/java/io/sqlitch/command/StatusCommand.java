@@ -46,12 +46,10 @@ public final class StatusCommand {
             Registry registry = reg.registry();
             String project = options.project() != null ? options.project() : plan.map(Plan::project)
                     .orElseGet(() -> registryProject(reg));
-            Optional<DeployedChange> state = registry.currentState(project);
-            if (state.isEmpty() && !reg.schema().isInitialized()) {
-                throw new SqitchException("Database " + target.registryDestination()
-                        + " has not been initialized for Sqitch");
-            }
-            DeployedChange current = state.orElseThrow(() -> SqitchException.soft("No changes deployed"));
+            // Sqitch's "has not been initialized" path needs current_state to die; on SQLite a registry without
+            // tables reads as no state, so an uninitialised (even freshly created) registry says this too.
+            DeployedChange current = registry.currentState(project)
+                    .orElseThrow(() -> SqitchException.soft("No changes deployed"));
 
             out.comment("Project:  " + current.project());
             out.comment("Change:   " + current.id());
