@@ -126,6 +126,43 @@ public final class ScriptRunner {
     }
 
     /**
+     * Whether {@link #runInside(SqlScript)} can run this script inside the caller's transaction: a script of shape
+     * NONE or WRAPPED, or the usual verify form {@code BEGIN; ...; ROLLBACK;}.
+     */
+    public static boolean canRunInside(SqlScript script) {
+        return script.transactionShape() != TransactionShape.OTHER
+                || !TransactionShape.rolledBackWrapper(script).isEmpty();
+    }
+
+    /** Whether the script ends by rolling back its own work ({@code BEGIN; ...; ROLLBACK;}). */
+    public static boolean discardsItsWork(SqlScript script) {
+        return script.transactionShape() == TransactionShape.OTHER
+                && !TransactionShape.rolledBackWrapper(script).isEmpty();
+    }
+
+    /**
+     * Like {@link #runBody(SqlScript)}, and also accepts a {@code BEGIN; ...; ROLLBACK;} script, whose BEGIN and
+     * ROLLBACK are skipped: the caller runs it inside a savepoint and rolls that back (see
+     * {@link #discardsItsWork(SqlScript)}).
+     */
+    public ScriptResult runInside(SqlScript script) {
+        if (script.transactionShape() != TransactionShape.OTHER) {
+            return runBody(script);
+        }
+        List<TransactionShape.Position> wrapper = TransactionShape.rolledBackWrapper(script);
+        if (wrapper.isEmpty()) {
+            throw new IllegalArgumentException("script " + script.name() + " manages its own transactions");
+        }
+        Set<String> skip = new HashSet<>();
+        for (TransactionShape.Position p : wrapper) {
+            skip.add(p.unit() + ":" + p.piece());
+        }
+        reset();
+        boolean ok = process(script, skip);
+        return finish(ok);
+    }
+
+    /**
      * The client exits after the script and closing its connection rolls back a transaction the script left
      * open (after a failure past its BEGIN, or a script without COMMIT): do the same on our connection.
      */

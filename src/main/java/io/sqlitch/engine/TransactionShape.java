@@ -94,6 +94,54 @@ public enum TransactionShape {
         return List.of(all.get(0), all.get(all.size() - 1));
     }
 
+    /**
+     * A verify script's usual form, {@code BEGIN; ...; ROLLBACK;}: its BEGIN and final ROLLBACK when the script is
+     * exactly that with nothing transactional in between (so that it can run inside a savepoint that the caller
+     * rolls back instead); empty otherwise.
+     */
+    static List<Position> rolledBackWrapper(SqlScript script) {
+        List<Position> all = new ArrayList<>();
+        List<SqlScript.Unit> units = script.units();
+        for (int u = 0; u < units.size(); u++) {
+            SqlScript.Unit unit = units.get(u);
+            if (unit instanceof SqlScript.CommandUnit command) {
+                List<String> args = DotCommand.arguments(command.text());
+                if (args.isEmpty() || !HARMLESS_COMMANDS.contains(DotCommand.canonical(args.get(0)))) {
+                    return List.of();
+                }
+            } else if (unit instanceof SqlScript.SqlUnit sql) {
+                List<int[]> pieces = SqlLexer.statements(sql.sql());
+                for (int p = 0; p < pieces.size(); p++) {
+                    int[] r = pieces.get(p);
+                    all.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 4)));
+                }
+            }
+        }
+        if (all.size() < 2 || !isBegin(all.get(0))) {
+            return List.of();
+        }
+        List<String> last = all.get(all.size() - 1).words();
+        boolean plainRollback = !last.isEmpty() && last.get(0).equals("ROLLBACK") && !last.contains("TO");
+        if (!plainRollback) {
+            return List.of();
+        }
+        for (Position s : all.subList(1, all.size() - 1)) {
+            String first = s.words().isEmpty() ? "" : s.words().get(0);
+            if (Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "ATTACH", "DETACH")
+                    .contains(first)) {
+                return List.of();
+            }
+            if (first.equals("PRAGMA")) {
+                List<String> w = s.words();
+                String name = w.size() >= 4 && w.get(2).equals(".") ? w.get(3) : w.size() > 1 ? w.get(1) : "";
+                if (OUTSIDE_TRANSACTION_PRAGMAS.contains(name)) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of(all.get(0), all.get(all.size() - 1));
+    }
+
     private static boolean isBegin(Position p) {
         return !p.words().isEmpty() && p.words().get(0).equals("BEGIN");
     }

@@ -1,0 +1,36 @@
+package io.sqlitch.command;
+
+import io.sqlitch.engine.DeployMode;
+import io.sqlitch.engine.EngineOptions;
+import io.sqlitch.engine.SqliteEngine;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code sqitch deploy}: deploys the plan's changes to a target. */
+public final class DeployCommand {
+
+    private final CommandContext ctx;
+
+    public DeployCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void execute(DeployOptions o) {
+        DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "deploy.mode"));
+        EngineTargets t = EngineTargets.parse(ctx, "deploy", o.target(), o.args());
+        String change = o.toChange() != null ? o.toChange() : t.change(0);
+        if (t.changes().size() > (o.toChange() != null ? 0 : 1)) {
+            ctx.out().warn("Too many changes specified; deploying to \"" + change + "\"");
+        }
+        boolean verify = EngineTargets.bool(ctx, o.verify(), false, "deploy.verify");
+        EngineOptions options = new EngineOptions(verify, o.logOnly(), timeout(o.lockTimeout()), true, true,
+                t.variables(ctx, List.of("core.variables", "deploy.variables"), o.set()));
+        try (SqliteEngine engine = t.engine(ctx, options)) {
+            engine.deploy(change, mode);
+        }
+    }
+
+    static Duration timeout(Integer seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+}

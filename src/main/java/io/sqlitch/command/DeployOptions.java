@@ -1,0 +1,30 @@
+package io.sqlitch.command;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sqitch deploy} options.
+ *
+ * @param args        positional arguments ({@code [target] [change]})
+ * @param target      {@code -t/--target}, or null
+ * @param toChange    {@code --to-change}, or null
+ * @param mode        {@code --mode all|tag|change}, or null for {@code deploy.mode} / all
+ * @param verify      {@code --verify}/{@code --no-verify}, or null for {@code deploy.verify} / false
+ * @param logOnly     {@code --log-only}
+ * @param lockTimeout {@code --lock-timeout} seconds, or null for 60
+ * @param set         {@code --set name=value} variables
+ */
+public record DeployOptions(List<String> args, String target, String toChange, String mode, Boolean verify,
+                            boolean logOnly, Integer lockTimeout, Map<String, String> set) {
+
+    public DeployOptions {
+        args = args == null ? List.of() : List.copyOf(args);
+        set = set == null ? Map.of() : Map.copyOf(set);
+    }
+
+    /** All defaults: deploy the default target to the end of the plan. */
+    public static DeployOptions defaults() {
+        return new DeployOptions(List.of(), null, null, null, null, false, null, Map.of());
+    }
+}

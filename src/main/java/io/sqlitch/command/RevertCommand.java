@@ -1,0 +1,30 @@
+package io.sqlitch.command;
+
+import io.sqlitch.engine.EngineOptions;
+import io.sqlitch.engine.SqliteEngine;
+import java.util.List;
+
+/** {@code sqitch revert}: reverts deployed changes, after asking unless {@code -y}. */
+public final class RevertCommand {
+
+    private final CommandContext ctx;
+
+    public RevertCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void execute(RevertOptions o) {
+        EngineTargets t = EngineTargets.parse(ctx, "revert", o.target(), o.args());
+        String change = o.toChange() != null ? o.toChange() : t.change(0);
+        if (t.changes().size() > (o.toChange() != null ? 0 : 1)) {
+            ctx.out().warn("Too many changes specified; reverting to \"" + change + "\"");
+        }
+        EngineOptions options = new EngineOptions(false, o.logOnly(), DeployCommand.timeout(o.lockTimeout()),
+                EngineTargets.bool(ctx, o.noPrompt(), false, "revert.no_prompt"),
+                EngineTargets.bool(ctx, null, true, "revert.prompt_accept"),
+                t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"), o.set()));
+        try (SqliteEngine engine = t.engine(ctx, options)) {
+            engine.revert(change);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.sqlitch.command;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sqitch revert} options.
+ *
+ * @param args        positional arguments ({@code [target] [change]})
+ * @param target      {@code -t/--target}, or null
+ * @param toChange    {@code --to-change}, or null: revert everything
+ * @param noPrompt    {@code -y}, or null for {@code revert.no_prompt} / false
+ * @param logOnly     {@code --log-only}
+ * @param lockTimeout {@code --lock-timeout} seconds, or null for 60
+ * @param set         {@code --set name=value} variables
+ */
+public record RevertOptions(List<String> args, String target, String toChange, Boolean noPrompt, boolean logOnly,
+                            Integer lockTimeout, Map<String, String> set) {
+
+    public RevertOptions {
+        args = args == null ? List.of() : List.copyOf(args);
+        set = set == null ? Map.of() : Map.copyOf(set);
+    }
+}

@@ -1,0 +1,32 @@
+package io.sqlitch.engine;
+
+import io.sqlitch.SqitchException;
+import java.util.Locale;
+
+/** What a failed deploy rolls back: everything deployed in the run, back to the last tag, or nothing. */
+public enum DeployMode {
+    ALL, TAG, CHANGE;
+
+    /**
+     * Parses {@code all|tag|change} (null or empty: all). An invalid value fails as Sqitch 1.3.1's Moo type check
+     * does, exit 255 (a Perl exception, not a Sqitch message).
+     */
+    public static DeployMode parse(String value) {
+        if (value == null || value.isEmpty()) {
+            return ALL;
+        }
+        return switch (value) {
+            case "all" -> ALL;
+            case "tag" -> TAG;
+            case "change" -> CHANGE;
+            default -> throw new SqitchException("Value \"" + value + "\" did not pass type constraint"
+                    + " \"Enum[all,change,tag]\" (in $args->{\"mode\"}) at /usr/share/perl5/App/Sqitch/Command.pm"
+                    + " line 131\n    \"Enum[all,change,tag]\" requires that the value is equal to \"all\","
+                    + " \"change\", or \"tag\"", 255);
+        };
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,867 @@
+package io.sqlitch.engine;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.Prompter;
+import io.sqlitch.plan.Change;
+import io.sqlitch.plan.Dependency;
+import io.sqlitch.plan.Plan;
+import io.sqlitch.plan.Tag;
+import io.sqlitch.registry.ChangeRecord;
+import io.sqlitch.registry.DeployedChange;
+import io.sqlitch.registry.Identity;
+import io.sqlitch.registry.Registry;
+import io.sqlitch.registry.RegistryDatabase;
+import io.sqlitch.registry.RegistrySchema;
+import io.sqlitch.registry.RequiringChange;
+import io.sqlitch.registry.TagRecord;
+import io.sqlitch.target.ScriptFiles;
+import io.sqlitch.target.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Sqitch's SQLite engine: deploy, revert and verify a target with Sqitch 1.3.1's algorithms, messages and
+ * registry rows, so that Sqitch and this engine can take turns on one database.
+ *
+ * <p>Stronger than Sqitch: the target database is opened once with the registry ATTACHed to the same connection.
+ * A change whose script has no transaction statements, or exactly one BEGIN…COMMIT around everything, runs its
+ * body and writes its registry rows in ONE transaction ({@code BEGIN IMMEDIATE … COMMIT}): a crash never leaves a
+ * change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
+ * run of its own, then the registry rows in their own transaction). With {@code --verify}, the verify script runs
+ * inside that transaction in a SAVEPOINT (a {@code BEGIN; …; ROLLBACK;} verify script is rolled back to the
+ * savepoint instead of ending the outer transaction); when it fails the whole transaction is rolled back, which
+ * undoes the change exactly (Sqitch runs the revert script instead).
+ *
+ * <p>One instance per command: one connection, the plan parsed once, the lock held from the first registry access
+ * until {@link #close()}. Not thread-safe.
+ */
+public final class SqliteEngine implements AutoCloseable {
+
+    /** The schema name the registry is attached under. */
+    static final String REGISTRY_ALIAS = "sqitch";
+
+    private final RunContext run;
+    private final Target target;
+    private final Plan plan;
+    private final Identity user;
+    private final Output out;
+    private final Prompter prompter;
+    private EngineOptions options;
+    private final ScriptFiles files;
+
+    private Connection connection;
+    private Registry registry;
+    private RegistrySchema schema;
+    private ScriptRunner runner;
+    private ScriptRunner verifyRunner;
+    private DatabaseLock lock;
+    /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
+    private Path createdDatabase;
+    private ProgressLine progress;
+    private int maxNameLength;
+    private String startAt;
+
+    /**
+     * @param run      the process (working directory, clock)
+     * @param target   the resolved target
+     * @param plan     its plan, parsed once by the caller
+     * @param user     the committer of every registry row
+     * @param out      where Sqitch's output goes
+     * @param prompter asks the revert question
+     * @param options  verify/log-only/lock timeout/prompt/variables
+     */
+    public SqliteEngine(RunContext run, Target target, Plan plan, io.sqlitch.config.Identity user, Output out,
+                        Prompter prompter, EngineOptions options) {
+        this.run = run;
+        this.target = target;
+        this.plan = plan;
+        this.user = new Identity(user.name(), user.email());
+        this.out = out;
+        this.prompter = prompter;
+        this.options = options;
+        this.files = new ScriptFiles(target, run.directory());
+        this.progress = new ProgressLine(out::info);
+    }
+
+    /** Replaces the script variables (rebase: revert variables, then deploy variables). */
+    public void useVariables(Map<String, String> variables) {
+        this.options = options.withVariables(variables);
+        if (connection != null) {
+            makeRunners();
+        }
+    }
+
+    // ------------------------------------------------------------------ connection
+
+    private Optional<Path> dbFile() {
+        return target.dbFile(run.directory());
+    }
+
+    /** Opens the target with the registry attached, and locks; a no-op when open. */
+    private void connect() {
+        if (connection != null) {
+            return;
+        }
+        Optional<Path> db = dbFile();
+        if (db.isEmpty()) {
+            // db:sqlite: — Sqitch's registry handle is then a temporary database: nothing is deployed there.
+            connection = RegistryDatabase.open(":memory:");
+            schema = new RegistrySchema(connection, RegistryDatabase.MAIN, run.clock());
+            registry = new Registry(connection, RegistryDatabase.MAIN, user, run.clock());
+            makeRunners();
+            return;
+        }
+        Path dbPath = db.get().toAbsolutePath().normalize();
+        Path regPath = target.registryFile(run.directory()).orElseThrow().toAbsolutePath().normalize();
+        if (!Files.isDirectory(regPath.getParent()) || !Files.isDirectory(dbPath.getParent())) {
+            // DBD::SQLite's connect error, as Sqitch prints it.
+            throw new SqitchException("unable to open database file");
+        }
+        lock = DatabaseLock.acquire(regPath, target.destination(), options.lockTimeout(), out);
+        try {
+            if (!Files.exists(dbPath)) {
+                createdDatabase = dbPath;
+            }
+            connection = RegistryDatabase.open(dbPath.toString());
+            String alias = RegistryDatabase.MAIN;
+            if (!regPath.equals(dbPath)) {
+                RegistryDatabase.attach(connection, regPath, REGISTRY_ALIAS);
+                alias = REGISTRY_ALIAS;
+            }
+            schema = new RegistrySchema(connection, alias, run.clock());
+            registry = new Registry(connection, alias, user, run.clock());
+            makeRunners();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void makeRunners() {
+        runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
+        // Sqitch captures and drops a verify script's stdout unless -vv.
+        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(), line -> { });
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // closing a read-only or already failed handle: nothing to keep
+        } finally {
+            connection = null;
+            removeUntouchedDatabase();
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+        }
+    }
+
+    /**
+     * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
+     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     */
+    private void removeUntouchedDatabase() {
+        if (createdDatabase != null) {
+            try {
+                if (Files.size(createdDatabase) == 0) {
+                    Files.delete(createdDatabase);
+                }
+            } catch (java.io.IOException ignored) {
+                // leave it: an empty SQLite file is a valid empty database
+            }
+            createdDatabase = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ deploy
+
+    /**
+     * Sqitch's {@code deploy}: deploys the plan up to {@code toChange} (null: to the end) with {@code mode}'s
+     * recovery on failure.
+     */
+    public void deploy(String toChange, DeployMode mode) {
+        connect();
+        int position = syncPlan();
+        int toIndex = plan.count() - 1;
+        if (toIndex < 0) {
+            throw new SqitchException("Nothing to deploy (empty plan)");
+        }
+        if (toChange != null) {
+            OptionalInt idx = plan.indexOf(toChange);
+            if (idx.isEmpty()) {
+                throw new SqitchException("Unknown change: \"" + toChange + "\"");
+            }
+            toIndex = idx.getAsInt();
+            if (toIndex == position) {
+                out.info("Nothing to deploy (already at \"" + toChange + "\")");
+                return;
+            }
+        }
+        if (position == toIndex) {
+            out.info("Nothing to deploy (up-to-date)");
+            return;
+        }
+        if (position == -1) {
+            if (schema.isInitialized()) {
+                schema.upgrade(user, out::info);
+            } else {
+                out.info("Adding registry tables to " + target.registryDestination());
+                if (dbFile().isEmpty()) {
+                    throw new SqitchException("Database name missing in URI " + target.uri().withoutPassword());
+                }
+                schema.initialize(user, target.registryUri().dbName().orElse(""));
+            }
+            registry.registerProject(plan.project(), plan.uri());
+        } else {
+            if (toIndex < position) {
+                throw new SqitchException("Cannot deploy to an earlier change; use \"revert\" instead");
+            }
+            schema.upgrade(user, out::info);
+        }
+        out.info(toChange != null
+                ? "Deploying changes through " + plan.changeAt(toIndex).formatNameWithTags() + " to "
+                        + target.destination()
+                : "Deploying changes to " + target.destination());
+        List<Change> batch = plan.changes().subList(position + 1, toIndex + 1);
+        Map<String, String> resolved = checkDeployDependencies(batch);
+        maxNameLength = batch.stream().mapToInt(c -> ProgressLine.length(c.formatNameWithTags())).max().orElse(0);
+        switch (mode) {
+            case CHANGE -> {
+                for (Change change : batch) {
+                    deployChange(change, resolved);
+                }
+            }
+            case ALL, TAG -> deployWithRollback(batch, resolved, mode == DeployMode.TAG);
+            default -> throw new IllegalStateException(mode.toString());
+        }
+    }
+
+    /** Sqitch's {@code _deploy_all} / {@code _deploy_by_tag}. */
+    private void deployWithRollback(List<Change> batch, Map<String, String> resolved, boolean byTag) {
+        List<Change> deployed = new ArrayList<>();
+        Change lastTagged = null;
+        try {
+            for (Change change : batch) {
+                deployChange(change, resolved);
+                deployed.add(change);
+                if (byTag && !change.tags().isEmpty()) {
+                    deployed.clear();
+                    lastTagged = change;
+                }
+            }
+        } catch (SqitchException e) {
+            if (!(e instanceof QuietFailure)) {
+                vent(e.getMessage());
+            }
+            rollback(lastTagged, deployed);
+        }
+    }
+
+    /** Sqitch's {@code _rollback}: reverts this run's changes, newest first, then fails. */
+    private void rollback(Change lastTagged, List<Change> deployed) {
+        if (!deployed.isEmpty()) {
+            String to = lastTagged != null ? lastTagged.formatNameWithTags() : startAt;
+            out.vent(to != null ? "Reverting to " + to : "Reverting all changes");
+            try {
+                for (int i = deployed.size() - 1; i >= 0; i--) {
+                    Change change = deployed.get(i);
+                    revertChange(change.id(), change.formatNameWithTags(), files.revert(change));
+                }
+            } catch (SqitchException e) {
+                vent(e.getMessage());
+                out.vent("The schema will need to be manually repaired");
+            }
+        }
+        throw new SqitchException("Deploy failed");
+    }
+
+    /**
+     * Sqitch's {@code _sync_plan}: the plan index of the latest deployed change (-1 when none), logging that
+     * change's plan tags the registry lacks, and remembering {@code start_at}.
+     */
+    private int syncPlan() {
+        Optional<DeployedChange> state = registry.currentState(plan.project());
+        if (state.isEmpty()) {
+            startAt = null;
+            return -1;
+        }
+        DeployedChange current = state.get();
+        OptionalInt idx = plan.indexOf(current.id());
+        if (idx.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            parts.add(current.name());
+            parts.addAll(current.tags());
+            throw new SqitchException("Cannot find change " + current.id() + " (" + String.join(" ", parts)
+                    + ") in " + plan.file());
+        }
+        if (current.scriptHash() != null && current.scriptHash().equals(current.id())) {
+            // Registries written before Sqitch 0.998 stored the change id as script hash.
+            Map<String, String> hashes = new LinkedHashMap<>();
+            for (Change c : plan.changes()) {
+                hashes.put(c.id(), SqlScript.sha1Hex(files.resolve(files.deploy(c))));
+            }
+            registry.updateScriptHashes(plan.project(), hashes);
+        }
+        Change change = plan.changeAt(idx.getAsInt());
+        if (!change.tags().isEmpty()) {
+            registry.logNewTags(change.id(), plan.project(), tagRecords(change));
+            startAt = change.name() + change.tags().get(change.tags().size() - 1).formatName();
+        } else {
+            startAt = change.name();
+        }
+        return idx.getAsInt();
+    }
+
+    /**
+     * Sqitch's {@code check_deploy_dependencies}: conflicts deployed or earlier in the batch, requires neither,
+     * then changes of the batch already deployed. Returns each require's resolved change id, by
+     * {@code changeId + "\0" + as_string}.
+     */
+    private Map<String, String> checkDeployDependencies(List<Change> batch) {
+        Map<String, Change> seen = new HashMap<>();
+        Map<String, String> resolved = new HashMap<>();
+        Set<String> conflicts = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (Change change : batch) {
+            for (Dependency dep : change.conflicts()) {
+                if (lookup(dep, seen).isPresent()) {
+                    conflicts.add(dep.asString());
+                }
+            }
+            for (Dependency dep : change.requires()) {
+                Optional<String> id = lookup(dep, seen);
+                if (id.isPresent()) {
+                    resolved.put(change.id() + "\0" + dep.asString(), id.get());
+                } else {
+                    missing.add(dep.asString());
+                }
+            }
+            seen.put(change.id(), change);
+        }
+        if (!conflicts.isEmpty() || !missing.isEmpty()) {
+            List<String> msg = new ArrayList<>();
+            if (!conflicts.isEmpty()) {
+                msg.add((conflicts.size() == 1 ? "Conflicts with previously deployed change: "
+                        : "Conflicts with previously deployed changes: ") + String.join(" ", conflicts));
+            }
+            if (!missing.isEmpty()) {
+                msg.add((missing.size() == 1 ? "Missing required change: " : "Missing required changes: ")
+                        + String.join(" ", missing));
+            }
+            throw new SqitchException(String.join("\n", msg));
+        }
+        List<String> already = registry.areDeployedChanges(batch.stream().map(Change::id).toList());
+        if (!already.isEmpty()) {
+            String list = already.stream().map(id -> seen.get(id).formatNameWithTags() + " (" + id + ")")
+                    .collect(Collectors.joining(", "));
+            throw new SqitchException(already.size() == 1 ? "Change \"" + list + "\" has already been deployed"
+                    : "Changes have already been deployed: " + list);
+        }
+        return resolved;
+    }
+
+    /** A dependency's change: earlier in this batch (by plan id), else in the registry (earliest instance). */
+    private Optional<String> lookup(Dependency dep, Map<String, Change> seen) {
+        Optional<String> planId = plan.dependencyId(dep);
+        if (planId.isPresent() && seen.containsKey(planId.get())) {
+            return planId;
+        }
+        String id = planId.orElse(dep.id());
+        return registry.changeIdForDepend(id, dep.change(), dep.tag(), plan.dependencyProject(dep));
+    }
+
+    /** Sqitch's {@code deploy_change}. */
+    private void deployChange(Change change, Map<String, String> resolved) {
+        String name = change.formatNameWithTags();
+        progress.start("  + ", name, maxNameLength);
+        String deployPath = files.deploy(change);
+        ChangeRecord record = record(change, deployPath, resolved);
+        Optional<SqlScript> script = options.logOnly() ? Optional.empty() : runner.load(deployPath);
+        Optional<SqlScript> verify = options.withVerify() ? verifyRunner.load(files.verify(change)) : Optional.empty();
+        boolean atomic = (options.logOnly() || script.isPresent() && ScriptRunner.canRunInside(script.get())
+                && script.get().transactionShape() != TransactionShape.OTHER)
+                && (verify.isEmpty() || ScriptRunner.canRunInside(verify.get()));
+        try {
+            if (atomic) {
+                deployAtomically(change, record, script, verify);
+            } else {
+                deployLikeSqitch(change, record, deployPath);
+            }
+        } catch (SqitchException e) {
+            registry.recordFail(record);
+            progress.finish("not ok");
+            throw e;
+        }
+        progress.finish("ok");
+    }
+
+    /** Script body, verify (in a savepoint) and registry rows in one transaction. */
+    private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
+                                  Optional<SqlScript> verify) {
+        begin();
+        boolean done = false;
+        try {
+            if (script.isPresent()) {
+                ScriptResult result = runner.runBody(script.get());
+                if (!result.succeeded()) {
+                    rollbackQuietly();
+                    ventLines(result.errorLines());
+                    throw clientFailed();
+                }
+            }
+            if (options.withVerify()) {
+                if (verify.isEmpty()) {
+                    missingVerify(files.verify(change));
+                } else {
+                    ScriptResult result = verifyInSavepoint(verify.get());
+                    if (!result.succeeded()) {
+                        // The rollback undoes the change: Sqitch's revert script after a failed verify.
+                        rollbackQuietly();
+                        ventLines(result.errorLines());
+                        out.vent("Verify script \"" + files.verify(change) + "\" failed.");
+                        throw new QuietFailure("Deploy failed");
+                    }
+                }
+            }
+            registry.recordDeploy(record);
+            commit();
+            done = true;
+        } finally {
+            if (!done) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private ScriptResult verifyInSavepoint(SqlScript verify) {
+        execute("SAVEPOINT sqitch_verify");
+        ScriptResult result = verifyRunner.runInside(verify);
+        if (result.succeeded()) {
+            if (ScriptRunner.discardsItsWork(verify)) {
+                execute("ROLLBACK TO sqitch_verify");
+            }
+            execute("RELEASE sqitch_verify");
+        }
+        return result;
+    }
+
+    /** Sqitch's way for a script that manages its own transactions: script, verify, then the registry rows. */
+    private void deployLikeSqitch(Change change, ChangeRecord record, String deployPath) {
+        if (!options.logOnly()) {
+            ScriptResult result = runner.run(deployPath);
+            if (!result.succeeded()) {
+                ventLines(result.errorLines());
+                throw clientFailed();
+            }
+        }
+        try {
+            if (options.withVerify()) {
+                verifyChange(files.verify(change), true);
+            }
+            registry.recordDeploy(record);
+        } catch (SqitchException e) {
+            vent(e.getMessage());
+            // Sqitch runs the revert script silently, printing only its errors.
+            if (!options.logOnly()) {
+                ScriptResult undo = runner.run(files.revert(change));
+                if (!undo.succeeded()) {
+                    ventLines(undo.errorLines());
+                    vent(clientFailed().getMessage());
+                }
+            }
+            throw new QuietFailure("Deploy failed");
+        }
+    }
+
+    /** Runs a verify script as its own client run; a missing file only warns. */
+    private void verifyChange(String verifyPath, boolean fromDeploy) {
+        if (!Files.exists(files.resolve(verifyPath))) {
+            missingVerify(verifyPath);
+            return;
+        }
+        ScriptResult result = verifyRunner.run(verifyPath);
+        if (!result.succeeded()) {
+            ventLines(result.errorLines());
+            throw new SqitchException("Verify script \"" + verifyPath + "\" failed.");
+        }
+    }
+
+    private void missingVerify(String verifyPath) {
+        out.vent("Verify script " + verifyPath + " does not exist");
+    }
+
+    private ChangeRecord record(Change change, String deployPath, Map<String, String> resolved) {
+        List<io.sqlitch.registry.Dependency> requires = new ArrayList<>();
+        for (Dependency dep : change.requires()) {
+            requires.add(io.sqlitch.registry.Dependency.requires(dep.asString(),
+                    resolved.get(change.id() + "\0" + dep.asString())));
+        }
+        List<io.sqlitch.registry.Dependency> conflicts = new ArrayList<>();
+        for (Dependency dep : change.conflicts()) {
+            conflicts.add(io.sqlitch.registry.Dependency.conflicts(dep.asString()));
+        }
+        return new ChangeRecord(change.id(), SqlScript.sha1Hex(files.resolve(deployPath)), change.name(),
+                plan.project(), change.note(), change.timestamp(),
+                new Identity(change.planner().name(), change.planner().email()), requires, conflicts,
+                tagRecords(change));
+    }
+
+    private static List<TagRecord> tagRecords(Change change) {
+        List<TagRecord> tags = new ArrayList<>();
+        for (Tag tag : change.tags()) {
+            tags.add(new TagRecord(tag.id(), tag.name(), tag.note(), tag.timestamp(),
+                    new Identity(tag.planner().name(), tag.planner().email())));
+        }
+        return tags;
+    }
+
+    // ------------------------------------------------------------------ revert
+
+    /** Sqitch's {@code revert}: reverts to {@code toChange} (kept), or everything when null. */
+    public void revert(String toChange) {
+        connect();
+        checkRegistry();
+        List<DeployedChange> changes;
+        if (toChange != null) {
+            Optional<DeployedChange> to = registry.changeIdForKey(toChange, plan.project(), reporter())
+                    .flatMap(registry::loadChange);
+            if (to.isEmpty()) {
+                if (plan.find(toChange).isPresent()) {
+                    throw new SqitchException("Change not deployed: \"" + toChange + "\"");
+                }
+                throw new SqitchException("Unknown change: \"" + toChange + "\"");
+            }
+            changes = registry.deployedChangesSince(plan.project(), to.get().id());
+            if (changes.isEmpty()) {
+                out.info("No changes deployed since: \"" + toChange + "\"");
+                return;
+            }
+            String name = to.get().nameWithTags();
+            if (options.noPrompt()) {
+                out.info("Reverting changes to " + name + " from " + target.destination());
+            } else if (!prompter.confirm("Revert changes to " + name + " from " + target.destination() + "?",
+                    options.promptAccept())) {
+                throw new RevertDeclined(true);
+            }
+        } else {
+            changes = registry.deployedChanges(plan.project());
+            if (changes.isEmpty()) {
+                out.info("Nothing to revert (nothing deployed)");
+                return;
+            }
+            if (options.noPrompt()) {
+                out.info("Reverting all changes from " + target.destination());
+            } else if (!prompter.confirm("Revert all changes from " + target.destination() + "?",
+                    options.promptAccept())) {
+                throw new RevertDeclined(false);
+            }
+        }
+        List<DeployedChange> newestFirst = new ArrayList<>(changes);
+        Collections.reverse(newestFirst);
+        checkRevertDependencies(newestFirst);
+        maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
+        for (DeployedChange change : newestFirst) {
+            revertChange(change.id(), change.nameWithTags(), revertPath(change));
+        }
+    }
+
+    /** The soft "Nothing reverted" after a declined prompt; {@code withTarget}: Sqitch's revert:confirm ident. */
+    public static final class RevertDeclined extends SqitchException {
+        private final boolean withTarget;
+
+        RevertDeclined(boolean withTarget) {
+            super("Nothing reverted", 1);
+            this.withTarget = withTarget;
+        }
+
+        /** True when the question named a change ({@code --to}); rebase then stops. */
+        public boolean withTarget() {
+            return withTarget;
+        }
+    }
+
+    private void checkRevertDependencies(List<DeployedChange> newestFirst) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> msg = new ArrayList<>();
+        for (DeployedChange change : newestFirst) {
+            seen.add(change.id());
+            List<RequiringChange> requiring = registry.changesRequiringChange(change.id()).stream()
+                    .filter(r -> !seen.contains(r.changeId())).toList();
+            if (requiring.isEmpty()) {
+                continue;
+            }
+            String list = requiring.stream().map(r -> (r.project().equals(plan.project()) ? "" : r.project() + ":")
+                    + r.change() + (r.asofTag() == null ? "" : r.asofTag())).collect(Collectors.joining(" "));
+            msg.add("Change \"" + change.nameWithTags() + "\" required by currently deployed change"
+                    + (requiring.size() == 1 ? ": " : "s: ") + list);
+        }
+        if (!msg.isEmpty()) {
+            throw new SqitchException(String.join("\n", msg));
+        }
+    }
+
+    /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
+    private String revertPath(DeployedChange change) {
+        return plan.find(change.id()).map(files::revert)
+                .orElse(join(target.revertDir(), change.name() + "." + target.extension()));
+    }
+
+    private String verifyPath(DeployedChange change) {
+        return plan.find(change.id()).map(files::verify)
+                .orElse(join(target.verifyDir(), change.name() + "." + target.extension()));
+    }
+
+    private static String join(String dir, String file) {
+        return dir.isEmpty() || dir.equals(".") ? file : dir + "/" + file;
+    }
+
+    /** Sqitch's {@code revert_change}. */
+    private void revertChange(String changeId, String name, String revertPath) {
+        progress.start("  - ", name, maxNameLength);
+        Optional<SqlScript> script = options.logOnly() ? Optional.empty() : runner.load(revertPath);
+        boolean atomic = options.logOnly()
+                || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER;
+        try {
+            if (atomic) {
+                begin();
+                boolean done = false;
+                try {
+                    if (script.isPresent()) {
+                        ScriptResult result = runner.runBody(script.get());
+                        if (!result.succeeded()) {
+                            rollbackQuietly();
+                            ventLines(result.errorLines());
+                            throw clientFailed();
+                        }
+                    }
+                    registry.recordRevert(changeId);
+                    commit();
+                    done = true;
+                } finally {
+                    if (!done) {
+                        rollbackQuietly();
+                    }
+                }
+            } else {
+                ScriptResult result = runner.run(revertPath);
+                if (!result.succeeded()) {
+                    ventLines(result.errorLines());
+                    throw clientFailed();
+                }
+                registry.recordRevert(changeId);
+            }
+        } catch (SqitchException e) {
+            progress.finish("not ok");
+            throw e;
+        }
+        progress.finish("ok");
+    }
+
+    // ------------------------------------------------------------------ verify
+
+    /** Sqitch's {@code verify} from {@code from} to {@code to} (either may be null). */
+    public void verify(String from, String to) {
+        connect();
+        checkRegistry();
+        List<DeployedChange> changes = new ArrayList<>(registry.deployedChanges(plan.project()));
+        out.info("Verifying " + target.destination());
+        if (changes.isEmpty()) {
+            out.info(plan.count() > 0 ? "No changes deployed"
+                    : "Nothing to verify (no planned or deployed changes)");
+            return;
+        }
+        if (plan.count() == 0) {
+            throw new SqitchException("There are deployed changes, but none planned!");
+        }
+        int fromIdx = from == null ? 0 : trimTo(from, changes, false);
+        int toIdx;
+        if (to != null) {
+            toIdx = trimTo(to, changes, true);
+        } else {
+            toIdx = registry.latestChangeId(plan.project(), 0).flatMap(id -> box(plan.indexOf(id)))
+                    .orElse(plan.count() - 1);
+        }
+        int errors = verifyChanges(fromIdx, toIdx, to == null, changes);
+        if (errors > 0) {
+            int numChanges = Math.max(1 + toIdx - fromIdx, changes.size());
+            String title = "Verify Summary Report";
+            out.emit("");
+            out.emit(title);
+            out.emit("-".repeat(title.length()));
+            out.emit("Changes: " + numChanges);
+            out.emit("Errors:  " + errors);
+            throw new SqitchException("Verify failed");
+        }
+        out.emit("Verify successful");
+    }
+
+    private static Optional<Integer> box(OptionalInt i) {
+        return i.isPresent() ? Optional.of(i.getAsInt()) : Optional.empty();
+    }
+
+    private int trimTo(String key, List<DeployedChange> changes, boolean pop) {
+        String id = registry.changeIdForKey(key, plan.project(), reporter()).orElseThrow(() -> new SqitchException(
+                plan.contains(key) ? "Change \"" + key + "\" has not been deployed"
+                        : "Cannot find \"" + key + "\" in the database or the plan"));
+        int idx = plan.indexOf(id).orElseThrow(() -> new SqitchException(
+                "Change \"" + key + "\" is deployed, but not planned"));
+        if (pop) {
+            while (!changes.isEmpty() && !changes.get(changes.size() - 1).id().equals(id)) {
+                changes.remove(changes.size() - 1);
+            }
+        } else {
+            while (!changes.isEmpty() && !changes.get(0).id().equals(id)) {
+                changes.remove(0);
+            }
+        }
+        return idx;
+    }
+
+    private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
+        ProgressLine line = new ProgressLine(out::emit);
+        int max = 0;
+        for (DeployedChange c : changes) {
+            max = Math.max(max, ProgressLine.length(c.nameWithTags()));
+        }
+        for (int i = fromIdx; i <= toIdx; i++) {
+            max = Math.max(max, ProgressLine.length(plan.changeAt(i).formatNameWithTags()));
+        }
+        int errorCount = 0;
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            DeployedChange change = changes.get(i);
+            int errs = 0;
+            boolean reworked = false;
+            line.start("  * ", change.nameWithTags(), max);
+            OptionalInt planIndex = plan.indexOf(change.id());
+            if (planIndex.isPresent()) {
+                seen.add(planIndex.getAsInt());
+                if (planIndex.getAsInt() != fromIdx + i) {
+                    line.line("# Out of order");
+                    errs++;
+                }
+                reworked = plan.changeAt(planIndex.getAsInt()).isReworked();
+            } else {
+                line.line("# Not present in the plan");
+                errs++;
+            }
+            if (!reworked) {
+                try {
+                    verifyChange(verifyPath(change), false);
+                } catch (SqitchException e) {
+                    line.line("# " + e.getMessage());
+                    errs++;
+                }
+            }
+            line.finish(errs > 0 ? "not ok" : "ok");
+            errorCount += errs;
+        }
+        for (int idx = fromIdx; idx <= toIdx; idx++) {
+            if (seen.contains(idx)) {
+                continue;
+            }
+            line.start("  * ", plan.changeAt(idx).formatNameWithTags(), max);
+            line.line("not ok # Not deployed");
+            errorCount++;
+        }
+        if (pending && toIdx < plan.count() - 1) {
+            int n = plan.count() - 1 - toIdx;
+            out.emit(n == 1 ? "Undeployed change:" : "Undeployed changes:");
+            for (int idx = toIdx + 1; idx < plan.count(); idx++) {
+                out.emit("  * " + plan.changeAt(idx).formatNameWithTags());
+            }
+        }
+        return errorCount;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Sqitch's {@code _check_registry}; a target without a database name has an empty temporary registry. */
+    private void checkRegistry() {
+        schema.check(target.registryDestination());
+    }
+
+    private Registry.LookupReporter reporter() {
+        return new Registry.LookupReporter(out::vent,
+                id -> plan.find(id).map(Change::formatTagQualifiedName));
+    }
+
+    /** The error Sqitch prints when the client fails: a Perl die text, so it ends with a newline. */
+    private SqitchException clientFailed() {
+        return new SqitchException("\"" + target.client() + "\" unexpectedly returned exit value 1\n");
+    }
+
+    private void vent(String message) {
+        for (String l : message.split("\n", -1)) {
+            out.vent(l);
+        }
+    }
+
+    private void ventLines(List<String> lines) {
+        lines.forEach(out::vent);
+    }
+
+    private void begin() {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new SqitchException(e.getMessage(), e);
+        }
+    }
+
+    private void commit() {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new SqitchException(e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the transaction is gone either way
+        }
+    }
+
+    private void execute(String sql) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.execute();
+        } catch (SQLException e) {
+            throw new SqitchException(e.getMessage(), e);
+        }
+    }
+
+    /** A failure whose message Sqitch does not print where it is caught ({@code hurl private}). */
+    static final class QuietFailure extends SqitchException {
+        QuietFailure(String message) {
+            super(message);
+        }
+    }
+}
