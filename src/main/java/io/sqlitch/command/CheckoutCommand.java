@@ -153,7 +153,8 @@ public final class CheckoutCommand {
                 }
             }
             if (rc != 0) {
-                throw new SqitchException("\"" + client + "\" unexpectedly returned exit value " + rc);
+                // Sqitch's die handler turns IPC::System::Simple's " at FILE line N." into a newline: a blank line.
+                throw new SqitchException("\"" + client + "\" unexpectedly returned exit value " + rc + "\n");
             }
             return out;
         } catch (IOException e) {
