@@ -40,9 +40,18 @@ public final class BundleCommand {
         Path config = ctx.config().localFile();
         copyIfModified(config, dest.resolve(config.getFileName().toString()));
 
+        // Sqitch keeps only the non-empty of (from, to) and passes them in order: a lone --to acts as --from.
+        List<String> fromTo = new ArrayList<>();
+        for (String change : new String[] {options.from(), options.to()}) {
+            if (change != null && !change.isEmpty() && !change.equals("0")) {
+                fromTo.add(change);
+            }
+        }
+        String from = fromTo.isEmpty() ? null : fromTo.get(0);
+        String to = fromTo.size() < 2 ? null : fromTo.get(1);
         for (Target target : targets) {
-            bundlePlan(target, dest, options.from(), options.to());
-            bundleScripts(target, dest, options.from(), options.to());
+            bundlePlan(target, dest, from, to);
+            bundleScripts(target, dest, from, to);
         }
     }
 

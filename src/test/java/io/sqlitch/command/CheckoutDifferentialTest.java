@@ -60,14 +60,14 @@ class CheckoutDifferentialTest {
         Path ours = tmp.resolve("ours");
         assertEquals(0, bash(tmp, env, "cp -a real ours").exitValue());
 
-        for (List<String> args : List.of(List.of("main"), List.of("-y", "feature"), List.of("-y", "main"),
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("main"), List.of("-y", "feature"), List.of("-y", "main"),
                 List.of("nonesuch"))) {
             RealSqitch.Result expected = bash(real, env, "sqitch checkout " + String.join(" ", args));
             Capture capture = new Capture();
             CommandContext ctx = new CommandContext(new RunContext(ours, env, Clock.systemUTC(), home),
                     TargetOptions.none(), capture, null);
             RealSqitch.Result actual = capture.run(() -> new CheckoutCommand(ctx).execute(new CheckoutOptions(
-                    List.of(args.get(args.size() - 1)), null, null, null, args.contains("-y") ? Boolean.TRUE : null,
+                    args.stream().filter(a -> !a.equals("-y")).toList(), null, null, null, args.contains("-y") ? Boolean.TRUE : null,
                     false, null, null, null, null)));
             String label = "checkout " + args;
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + label);

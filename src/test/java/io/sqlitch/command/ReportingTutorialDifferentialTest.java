@@ -129,11 +129,29 @@ class ReportingTutorialDifferentialTest {
         for (List<String> args : variants) {
             compareWithReal(flipr, args);
         }
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b1", "--from", "lists", "--to", "hashtags"));
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b2", "--to", "@v1.0.0-dev1"));
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b3", "--from", "nonesuch"));
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b4", "flipr_test"));
         // A deploy script changed after deployment makes check fail.
         Files.writeString(flipr.resolve("deploy/lists.sql"), "-- changed\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         compareWithReal(flipr, List.of("check"));
         compareWithReal(flipr, List.of("check", "--from", "hashtags"));
+    }
+
+    /** Our bundle first (its tree kept aside), then real sqitch's into the same place. */
+    private void compareBundle(Path cwd, List<String> args) throws Exception {
+        Capture capture = new Capture();
+        RealSqitch.Result ours = capture.run(() -> ours(cwd, args, capture));
+        Path dest = cwd.resolve(args.get(args.indexOf("--dest-dir") + 1));
+        Map<String, String> ourTree = tree(dest);
+        if (Files.exists(dest)) {
+            delete(dest);
+        }
+        RealSqitch.Result real = bash(cwd, "sqitch " + String.join(" ", args), null);
+        assertSame(real, ours, String.join(" ", args));
+        assertEquals(tree(dest), ourTree, "bundle tree of " + args);
     }
 
     private void compareWithReal(Path cwd, List<String> args) throws Exception {
