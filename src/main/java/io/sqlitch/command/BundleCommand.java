@@ -6,14 +6,13 @@ import io.sqlitch.plan.Plan;
 import io.sqlitch.plan.PlanWriter;
 import io.sqlitch.target.ScriptFiles;
 import io.sqlitch.target.Target;
+import io.sqlitch.target.TargetArguments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code sqitch bundle}: copies the config, plan and change scripts into a directory for packaging. */
 public final class BundleCommand {
@@ -27,10 +26,16 @@ public final class BundleCommand {
     public void execute(BundleOptions options) {
         String destDir = options.destDir() != null && !options.destDir().isEmpty() ? options.destDir()
                 : ctx.config().get("bundle.dest_dir").filter(s -> !s.isEmpty()).orElse("bundle");
-        List<Target> targets = targets(options);
-        if (targets.size() > 1 && (options.from() != null || options.to() != null)) {
+        TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "bundle", ctx.options(),
+                options.args(), List.of(), (t, arg) -> ctx.plan(t).contains(arg), options.all());
+        List<Target> targets = parsed.targets();
+        boolean fromOrTo = notEmpty(options.from()) || notEmpty(options.to());
+        if (targets.size() > 1 && fromOrTo) {
             ctx.out().warn("Use of --to or --from to bundle multiple targets is not recommended.");
             ctx.out().warn("Pass them as arguments after each target argument, instead.");
+        }
+        if (!parsed.changes().isEmpty() && fromOrTo) {
+            throw new SqitchException("Cannot specify both --from or --to and change arguments");
         }
         Path cwd = ctx.run().directory();
         Path dest = cwd.resolve(destDir);
@@ -47,30 +52,25 @@ public final class BundleCommand {
                 fromTo.add(change);
             }
         }
-        String from = fromTo.isEmpty() ? null : fromTo.get(0);
-        String to = fromTo.size() < 2 ? null : fromTo.get(1);
+        List<String> changes = new ArrayList<>(parsed.changes());
         for (Target target : targets) {
+            if (fromTo.isEmpty()) {
+                // Each target takes the next two change arguments as its own from and to.
+                fromTo = new ArrayList<>(changes.subList(0, Math.min(2, changes.size())));
+                changes.subList(0, fromTo.size()).clear();
+            }
+            String from = fromTo.isEmpty() ? null : fromTo.get(0);
+            String to = fromTo.size() < 2 ? null : fromTo.get(1);
             bundlePlan(target, dest, from, to);
             bundleScripts(target, dest, from, to);
+            if (!fromOrTo) {
+                fromTo = List.of();
+            }
         }
     }
 
-    private List<Target> targets(BundleOptions options) {
-        if (options.all()) {
-            if (!options.targets().isEmpty()) {
-                throw new SqitchException("Cannot specify both --all and engine, target, or plan arugments");
-            }
-            return ctx.targets().all();
-        }
-        if (options.targets().isEmpty()) {
-            return List.of(ctx.target());
-        }
-        Map<String, Target> byName = new LinkedHashMap<>();
-        for (String name : options.targets()) {
-            Target t = ctx.target(name);
-            byName.putIfAbsent(t.name(), t);
-        }
-        return new ArrayList<>(byName.values());
+    private static boolean notEmpty(String value) {
+        return value != null && !value.isEmpty() && !value.equals("0");
     }
 
     private void bundlePlan(Target target, Path dest, String from, String to) {

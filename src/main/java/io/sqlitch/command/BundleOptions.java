@@ -9,12 +9,13 @@ import java.util.List;
  * @param from    {@code --from}: first change to bundle (plan and scripts); null: {@code @ROOT}
  * @param to      {@code --to}: last change to bundle; null: {@code @HEAD}
  * @param all     {@code -a/--all}: bundle every configured target
- * @param targets positional targets (names or {@code db:} URIs); empty: the default target
+ * @param args    positional arguments: targets (names, {@code db:} URIs, engines, plan files), each optionally
+ *                followed by its from and to changes; empty: the default target
  */
-public record BundleOptions(String destDir, String from, String to, boolean all, List<String> targets) {
+public record BundleOptions(String destDir, String from, String to, boolean all, List<String> args) {
 
     public BundleOptions {
-        targets = targets == null ? List.of() : List.copyOf(targets);
+        args = args == null ? List.of() : List.copyOf(args);
     }
 
     public static BundleOptions defaults() {

@@ -133,6 +133,8 @@ class ReportingTutorialDifferentialTest {
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b2", "--to", "@v1.0.0-dev1"));
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b3", "--from", "nonesuch"));
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b4", "flipr_test"));
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b5", "flipr_test", "lists", "hashtags"));
+        compareBundle(flipr, List.of("bundle", "--dest-dir", "b6", "--from", "lists", "flipr_test", "users"));
         // A deploy script changed after deployment makes check fail.
         Files.writeString(flipr.resolve("deploy/lists.sql"), "-- changed\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
