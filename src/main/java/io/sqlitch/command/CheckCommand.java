@@ -1,0 +1,90 @@
+package io.sqlitch.command;
+
+import io.sqlitch.SqitchException;
+import io.sqlitch.engine.SqlScript;
+import io.sqlitch.plan.Change;
+import io.sqlitch.plan.Plan;
+import io.sqlitch.registry.DeployedChange;
+import io.sqlitch.registry.Registry;
+import io.sqlitch.target.ScriptFiles;
+import io.sqlitch.target.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code sqitch check}: compares the deployed changes' script hashes with the plan's deploy scripts. */
+public final class CheckCommand {
+
+    private final CommandContext ctx;
+
+    public CheckCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void execute(CheckOptions options) {
+        Target target = ctx.target(options.target());
+        try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
+            reg.schema().check(target.registryDestination());
+            Plan plan = ctx.plan(target);
+            Registry registry = reg.registry();
+            List<DeployedChange> deployed = new ArrayList<>(registry.deployedChanges(plan.project()));
+            ctx.out().info("Checking " + target.destination());
+            if (deployed.isEmpty()) {
+                ctx.out().info(plan.count() > 0 ? "No changes deployed"
+                        : "Nothing to check (no planned or deployed changes)");
+                return;
+            }
+            int fromIdx = options.fromChange() == null ? 0
+                    : trimTo(registry, plan, options.fromChange(), deployed, false);
+            if (options.toChange() != null) {
+                trimTo(registry, plan, options.toChange(), deployed, true);
+            }
+            ScriptFiles scripts = new ScriptFiles(target, ctx.run().directory());
+            int failed = 0;
+            int divergent = divergence(plan, scripts, fromIdx, deployed);
+            if (divergent != -1) {
+                failed++;
+                ctx.out().emit("Script signatures diverge at change " + deployed.get(divergent).nameWithTags());
+            }
+            if (failed > 0) {
+                // Sqitch exits with the number of failed checks.
+                throw new SqitchException(failed == 1 ? "Failed one check" : "Failed " + failed + " checks", failed);
+            }
+            ctx.out().emit("Check successful");
+        }
+    }
+
+    private static int divergence(Plan plan, ScriptFiles scripts, int fromIdx, List<DeployedChange> deployed) {
+        for (int i = 0; i < deployed.size(); i++) {
+            if (i + fromIdx >= plan.count()) {
+                return i;
+            }
+            Change planned = plan.changeAt(i + fromIdx);
+            String hash = SqlScript.sha1Hex(scripts.resolve(scripts.deploy(planned)));
+            if (!Objects.equals(deployed.get(i).scriptHash(), hash)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Sqitch's {@code _trim_to}: the plan index of {@code key}, dropping deployed changes outside the range. */
+    private int trimTo(Registry registry, Plan plan, String key, List<DeployedChange> changes, boolean pop) {
+        String id = registry.changeIdForKey(key, plan.project(), new Registry.LookupReporter(ctx.out()::vent,
+                changeId -> plan.get(changeId).map(Change::formatTagQualifiedName))).orElseThrow(() ->
+                new SqitchException(plan.contains(key) ? "Change \"" + key + "\" has not been deployed"
+                        : "Cannot find \"" + key + "\" in the database or the plan"));
+        int idx = plan.indexOf(id).orElseThrow(() ->
+                new SqitchException("Change \"" + key + "\" is deployed, but not planned"));
+        if (pop) {
+            while (!changes.isEmpty() && !changes.get(changes.size() - 1).id().equals(id)) {
+                changes.remove(changes.size() - 1);
+            }
+        } else {
+            while (!changes.isEmpty() && !changes.get(0).id().equals(id)) {
+                changes.remove(0);
+            }
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,143 @@
+package io.sqlitch.command;
+
+import io.sqlitch.SqitchException;
+import io.sqlitch.format.DateFormats;
+import io.sqlitch.plan.Plan;
+import io.sqlitch.registry.DeployedChange;
+import io.sqlitch.registry.DeployedTag;
+import io.sqlitch.registry.Registry;
+import io.sqlitch.target.Target;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** {@code sqitch status}: the target's latest deployed change and what of the plan is left to deploy. */
+public final class StatusCommand {
+
+    private final CommandContext ctx;
+
+    public StatusCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void execute(StatusOptions options) {
+        Output out = ctx.out();
+        String dateFormat = options.dateFormat() != null && !options.dateFormat().isEmpty() ? options.dateFormat()
+                : ctx.config().get("status.date_format").filter(s -> !s.isEmpty()).orElse(null);
+        if (dateFormat != null) {
+            DateFormats.validate(dateFormat);
+        } else {
+            dateFormat = "iso";
+        }
+        boolean showChanges = options.showChanges() != null ? options.showChanges()
+                : ctx.config().getBool("status.show_changes", false);
+        boolean showTags = options.showTags() != null ? options.showTags()
+                : ctx.config().getBool("status.show_tags", false);
+        Target target = ctx.target(options.target());
+        Optional<Plan> plan = plan(target);
+        ZoneId zone = ctx.run().zone();
+        String format = dateFormat;
+
+        out.comment("On database " + target.destination());
+        try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
+            Registry registry = reg.registry();
+            String project = options.project() != null ? options.project() : plan.map(Plan::project)
+                    .orElseGet(() -> registryProject(reg));
+            // Sqitch's "has not been initialized" path needs current_state to die; on SQLite a registry without
+            // tables reads as no state, so an uninitialised (even freshly created) registry says this too.
+            DeployedChange current = registry.currentState(project)
+                    .orElseThrow(() -> SqitchException.soft("No changes deployed"));
+
+            out.comment("Project:  " + current.project());
+            out.comment("Change:   " + current.id());
+            out.comment("Name:     " + current.name());
+            if (!current.tags().isEmpty()) {
+                out.comment((current.tags().size() == 1 ? "Tag:      " : "Tags:     ")
+                        + String.join(", ", current.tags()));
+            }
+            out.comment("Deployed: " + DateFormats.format(current.committedAt(), format, zone));
+            out.comment("By:       " + current.committer());
+
+            if (showChanges) {
+                List<DeployedChange> changes = registry.currentChanges(project);
+                out.comment("");
+                out.comment(changes.size() == 1 ? "Change:" : "Changes:");
+                int width = changes.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+                for (DeployedChange c : changes) {
+                    out.comment(line(c.name(), width, c.committedAt(), c.committer().toString(), format, zone));
+                }
+            }
+            if (showTags) {
+                List<DeployedTag> tags = registry.currentTags(project);
+                out.comment("");
+                if (tags.isEmpty()) {
+                    out.comment("Tags: None.");
+                } else {
+                    out.comment(tags.size() == 1 ? "Tag:" : "Tags:");
+                    int width = tags.stream().mapToInt(t -> t.tag().length()).max().orElse(0);
+                    for (DeployedTag t : tags) {
+                        out.comment(line(t.tag(), width, t.committedAt(), t.committer().toString(), format, zone));
+                    }
+                }
+            }
+
+            if (plan.isPresent() && project.equals(plan.get().project())) {
+                emitStatus(plan.get(), target, current);
+            } else {
+                out.comment("");
+                out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
+            }
+        }
+    }
+
+    private static String line(String name, int width, Instant at, String who, String format, ZoneId zone) {
+        return "  " + name + " ".repeat(width - name.length()) + " - " + DateFormats.format(at, format, zone)
+                + " - " + who;
+    }
+
+    private void emitStatus(Plan plan, Target target, DeployedChange current) {
+        Output out = ctx.out();
+        out.comment("");
+        OptionalInt found = plan.indexOf(current.id());
+        if (found.isEmpty()) {
+            out.vent("Cannot find this change in " + target.planFile());
+            throw new SqitchException("Make sure you are connected to the proper database for this project.");
+        }
+        int idx = found.getAsInt();
+        int left = plan.count() - (idx + 1);
+        if (left == 0) {
+            out.emit("Nothing to deploy (up-to-date)");
+            return;
+        }
+        out.emit(left == 1 ? "Undeployed change:" : "Undeployed changes:");
+        for (int i = idx + 1; i < plan.count(); i++) {
+            out.emit("  * " + plan.changeAt(i).formatNameWithTags());
+        }
+    }
+
+    // A missing plan file is no error for status: the project then comes from the registry.
+    private Optional<Plan> plan(Target target) {
+        if (!Files.exists(ctx.path(target.planFile()))) {
+            return Optional.empty();
+        }
+        return Optional.of(ctx.plan(target));
+    }
+
+    private static String registryProject(TargetRegistry reg) {
+        if (!reg.schema().isInitialized()) {
+            throw new SqitchException("Database not initialized for Sqitch");
+        }
+        List<String> projects = reg.registry().registeredProjects();
+        if (projects.isEmpty()) {
+            throw new SqitchException("No projects registered");
+        }
+        if (projects.size() > 1) {
+            throw new SqitchException("Use --project to select which project to query: "
+                    + String.join(", ", projects));
+        }
+        return projects.get(0);
+    }
+}
