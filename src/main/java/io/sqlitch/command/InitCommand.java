@@ -4,6 +4,7 @@ import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
+import io.sqlitch.plan.Names;
 import io.sqlitch.target.PathText;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetOptions;
@@ -19,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code sqitch init}: writes {@code sqitch.conf} (if absent), the plan file and the script directories. */
 public final class InitCommand {
@@ -42,12 +42,6 @@ public final class InitCommand {
                     -s --set     <key=value>    set a database client variable
             """;
 
-    private static final String PUNCT = "-!\"#$%&'()*+,./:;<=>?@\\[\\\\\\]^`{|}~";
-    /** App::Sqitch::Plan's name_regex. */
-    public static final Pattern NAME = Pattern.compile(
-            "(?![" + PUNCT + "])(?:(?![~/=%^]\\p{Nd}+(?:$|\\h))[^\\h:@#\\\\])+(?<![" + PUNCT + "])\\b",
-            Pattern.UNICODE_CHARACTER_CLASS);
-
     private final RunContext ctx;
     private final Output out;
 
@@ -66,11 +60,7 @@ public final class InitCommand {
         if (opts.project() == null || opts.project().isEmpty()) {
             throw new SqitchException(USAGE);
         }
-        if (!NAME.matcher(opts.project()).matches()) {
-            throw new SqitchException("invalid project name \"" + opts.project() + "\": project names must not "
-                    + "begin with punctuation, contain \"@\", \":\", \"#\", or blanks, or end in punctuation or "
-                    + "digits following punctuation");
-        }
+        Names.checkProjectNameForInit(opts.project());
         SqitchConfig config = SqitchConfig.load(ctx);
         Target target = support.configTarget(config, null, null);
         writeConfig(support, opts, target);

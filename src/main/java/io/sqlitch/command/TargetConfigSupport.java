@@ -4,6 +4,7 @@ import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
+import io.sqlitch.plan.Uris;
 import io.sqlitch.target.PathText;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetOptions;
@@ -186,7 +187,7 @@ final class TargetConfigSupport {
             mkdirs(List.of(slash < 0 ? "." : fileName.substring(0, slash)));
         }
         String text = "%syntax-version=1.0.0\n%project=" + project + "\n"
-                + (uri == null || uri.isEmpty() ? "" : "%uri=" + canonicalUri(uri) + "\n") + "\n";
+                + (uri == null || uri.isEmpty() ? "" : "%uri=" + Uris.canonical(uri) + "\n") + "\n";
         ConfigFile.writeAtomically(file, text);
         out.info("Created " + fileName);
     }
@@ -219,32 +220,6 @@ final class TargetConfigSupport {
             return null;
         }
         return new String[] {project, uri};
-    }
-
-    /** URI->canonical for common project URIs: lower-case scheme and host, default port dropped, empty path "/". */
-    static String canonicalUri(String uri) {
-        Matcher m = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(//([^/?#]*))?(.*)$", Pattern.DOTALL).matcher(uri);
-        if (!m.matches()) {
-            return uri;
-        }
-        String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
-        if (m.group(2) == null) {
-            return scheme + ":" + m.group(4);
-        }
-        String authority = m.group(3);
-        int at = authority.lastIndexOf('@');
-        String userinfo = at < 0 ? "" : authority.substring(0, at + 1);
-        String hostPort = authority.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
-        if ((scheme.equals("http") && hostPort.endsWith(":80")) || (scheme.equals("https") && hostPort.endsWith(":443"))) {
-            hostPort = hostPort.substring(0, hostPort.lastIndexOf(':'));
-        } else if (hostPort.endsWith(":")) {
-            hostPort = hostPort.substring(0, hostPort.length() - 1);
-        }
-        String rest = m.group(4);
-        if (rest.isEmpty() && (scheme.equals("http") || scheme.equals("https"))) {
-            rest = "/";
-        }
-        return scheme + "://" + userinfo + hostPort + rest;
     }
 
     /** TargetConfigCommand's {@code directories_for} + {@code mkdirs}. */

@@ -444,8 +444,15 @@ public final class SqliteEngine implements AutoCloseable {
                     }
                 }
             }
-            registry.recordDeploy(record);
-            commit();
+            try {
+                registry.recordDeploy(record);
+                commit();
+            } catch (SqitchException e) {
+                // As Sqitch after a logging failure: print it, undo the change (here: the rollback), fail quietly.
+                rollbackQuietly();
+                vent(e.getMessage());
+                throw new QuietFailure("Deploy failed");
+            }
             done = true;
         } finally {
             if (!done) {
@@ -832,7 +839,7 @@ public final class SqliteEngine implements AutoCloseable {
 
     private void commit() {
         try {
-            connection.commit();
+            // Back to autocommit commits the transaction; commit() first would open (and then commit) another.
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new SqitchException(e.getMessage(), e);

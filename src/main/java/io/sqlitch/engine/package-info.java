@@ -1,6 +1,7 @@
 /**
  * Running change scripts in-process as Sqitch's SQLite engine runs them through
- * {@code sqlite3 -noheader -bail -batch -csv DB ".read 'FILE'"}, and the per-database lock.
+ * {@code sqlite3 -noheader -bail -batch -csv DB ".read 'FILE'"}, the per-database lock, and the deploy/revert/verify
+ * engine.
  *
  * <ul>
  *   <li>{@link io.sqlitch.engine.ScriptRunner}: runs a script on a sqlite-jdbc connection; rows go to a line
@@ -12,6 +13,10 @@
  *       transaction.</li>
  *   <li>{@link io.sqlitch.engine.DatabaseLock}: one deploy at a time per database, across threads and
  *       processes.</li>
+ *   <li>{@link io.sqlitch.engine.SqliteEngine}: Sqitch's deploy, revert and verify algorithms over one target
+ *       connection with the registry attached; a change whose script allows it commits with its registry rows in
+ *       one transaction. Options in {@link io.sqlitch.engine.EngineOptions}, failure recovery in
+ *       {@link io.sqlitch.engine.DeployMode}.</li>
  * </ul>
  */
 package io.sqlitch.engine;

@@ -2,6 +2,7 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
+import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.Prompter;
 import java.io.File;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import io.sqlitch.target.TargetOptions;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -88,7 +91,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             run(context, out);
         } catch (SqitchException e) {
             if (e.isSoft()) {
-                e.getMessage().lines().forEach(out::emit);
+                // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
+                String text = e.getMessage() == null ? "" : e.getMessage();
+                for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
+                    out.emit(line);
+                }
                 return;
             }
             throw new MojoFailureException(e.getMessage());
@@ -119,7 +126,18 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
-        return new RunContext(directory, System.getenv(), Clock.systemUTC(), Path.of(System.getProperty("user.home")));
+        // Sqitch finds ~/.sqitch through $HOME; the JVM's user.home ignores it.
+        String home = System.getenv("HOME");
+        Path userHome = Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+        return new RunContext(directory, System.getenv(), Clock.systemUTC(), userHome);
+    }
+
+    /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
+    protected CommandContext commandContext(RunContext context, Output out, String target) {
+        TargetOptions options = new TargetOptions(target, str("sqlitch.engine", engine),
+                str("sqlitch.planFile", planFile), str("sqlitch.topDir", topDir), str("sqlitch.registry", registry),
+                str("sqlitch.client", client), str("sqlitch.dbName", dbName), null, Map.of());
+        return new CommandContext(context, options, out, prompter(out));
     }
 
     protected Prompter prompter(Output out) {

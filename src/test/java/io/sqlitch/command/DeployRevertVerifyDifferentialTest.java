@@ -129,7 +129,9 @@ class DeployRevertVerifyDifferentialTest {
     @Test
     void nothingDeployedOutcomes() {
         replay(DeployRevertVerifyDifferentialTest::flipr, "revert -y", "verify", "deploy --to nosuch",
-                "deploy db:sqlite:nodir/x.db", "revert db:sqlite:nodir/x.db", "deploy --to users",
+                "deploy db:sqlite:nodir/x.db", "revert db:sqlite:nodir/x.db", "verify db:sqlite:nodir/x.db",
+                "deploy db:sqlite:", "revert -y db:sqlite:", "verify db:sqlite:", "deploy --mode bogus",
+                "deploy --to users",
                 "revert -y --to users", "revert -y", "revert -y", "verify");
     }
 
@@ -137,5 +139,41 @@ class DeployRevertVerifyDifferentialTest {
     void rebaseRevertsThenDeploys() {
         replay(DeployRevertVerifyDifferentialTest::flipr, "rebase -y", "deploy", "rebase -y --onto @v1.0",
                 "rebase -y --onto users --upto flips", "rebase --onto @HEAD", "rebase -y --mode tag");
+    }
+
+    @Test
+    void registryInsideTheTargetDatabase() {
+        replay(p -> {
+            flipr(p);
+            p.write("sqitch.conf", "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n\ttarget = db:sqlite:flipr.db\n"
+                    + "\tregistry = flipr\n");
+            p.add("bad", "", "BEGIN;\nbogus;\nCOMMIT;\n", "SELECT 1;\n", "");
+        }, "deploy --to lists", "deploy", "verify", "revert -y --to users", "revert -y");
+    }
+
+    @Test
+    void crossProjectRequiresAreCheckedInTheSharedRegistry() {
+        EngineProject[] theirs = crossProject(tmp.resolve("theirs"));
+        EngineProject[] ours = crossProject(tmp.resolve("ours"));
+        String[][] steps = {{"0", "deploy"}, {"1", "deploy"}, {"0", "deploy"}, {"1", "revert -y"},
+                {"0", "revert -y"}, {"1", "revert -y"}};
+        for (String[] step : steps) {
+            int i = Integer.parseInt(step[0]);
+            String[] args = step[1].split(" ");
+            RealSqitch.Result expected = theirs[i].sqitch(args);
+            RealSqitch.Result actual = ours[i].oursCli(args);
+            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n" + expected.stderr(),
+                    actual.exitValue() + "\n" + actual.stdout() + "--stderr--\n" + actual.stderr(),
+                    "step " + step[0] + " " + step[1]);
+            assertEquals(theirs[0].dump("sqitch.db"), ours[0].dump("sqitch.db"), "registry after " + step[1]);
+        }
+    }
+
+    private static EngineProject[] crossProject(Path root) {
+        EngineProject flipr = new EngineProject(root);
+        flipr.add("users", "").add("c", "otherproj:x users");
+        EngineProject other = new EngineProject(root.resolve("o"), "otherproj", "../../flipr/flipr.db");
+        other.add("x", "");
+        return new EngineProject[] {flipr, other};
     }
 }

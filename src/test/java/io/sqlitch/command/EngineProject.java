@@ -31,6 +31,11 @@ final class EngineProject {
     private int minute;
 
     EngineProject(Path root) {
+        this(root, "flipr", "flipr.db");
+    }
+
+    /** A project named {@code project} in {@code root/flipr} whose target database is {@code database}. */
+    EngineProject(Path root, String project, String database) {
         this.dir = root.resolve("flipr");
         this.home = root.resolve("home");
         try {
@@ -41,12 +46,13 @@ final class EngineProject {
             Files.writeString(home.resolve("user.conf"),
                     "[user]\n\tname = Marge N. O’Vera\n\temail = marge@example.com\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("sqitch.conf"), "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n"
-                    + "\ttarget = db:sqlite:flipr.db\n", StandardCharsets.UTF_8);
+                    + "\ttarget = db:sqlite:" + database + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         env = RealSqitch.env(home);
-        plan.append("%syntax-version=1.0.0\n%project=flipr\n%uri=https://github.com/sqitchers/sqitch-sqlite-intro/\n\n");
+        plan.append("%syntax-version=1.0.0\n%project=" + project + "\n"
+                + (project.equals("flipr") ? "%uri=https://github.com/sqitchers/sqitch-sqlite-intro/\n" : "") + "\n");
         writePlan();
     }
 
@@ -76,7 +82,7 @@ final class EngineProject {
 
     private String ts() {
         minute++;
-        return String.format("2026-11-23T19:%02d:00Z", minute);
+        return java.time.Instant.parse("2026-11-23T19:00:00Z").plusSeconds(60L * minute).toString();
     }
 
     void write(String file, String text) {

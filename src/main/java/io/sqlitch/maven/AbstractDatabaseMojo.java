@@ -1,0 +1,32 @@
+package io.sqlitch.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The goals that work on a database: a target, and Sqitch's {@code --set} variables for the scripts. */
+abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
+
+    /** The database: a target name from {@code sqitch.conf} or a URI such as {@code db:sqlite:flipr_test.db} (Sqitch's positional argument). @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    protected String target;
+
+    /** {@code --set name=value}: variables substituted as {@code ${name}} in the SQL scripts. @since 0.1.0 */
+    @Parameter(property = "sqlitch.set")
+    protected List<String> set;
+
+    /** The target as Sqitch's positional argument, so its messages are the positional ones. */
+    protected List<String> targetArgs() {
+        String t = str("sqlitch.target", target);
+        List<String> args = new ArrayList<>();
+        if (t != null && !t.isEmpty()) {
+            args.add(t);
+        }
+        return args;
+    }
+
+    protected Map<String, String> variables() {
+        return KeyValues.parse("sqlitch.set", list("sqlitch.set", set));
+    }
+}

@@ -1,0 +1,27 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.CheckCommand;
+import io.sqlitch.command.CheckOptions;
+import io.sqlitch.command.Output;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch check}: compares the deployed changes' script signatures with the plan's scripts. */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractDatabaseMojo {
+
+    /** {@code --from-change}: the first change to check. @since 0.1.0 */
+    @Parameter(property = "sqlitch.fromChange")
+    private String fromChange;
+
+    /** {@code --to-change}: the last change to check. @since 0.1.0 */
+    @Parameter(property = "sqlitch.toChange")
+    private String toChange;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(str("sqlitch.target", target),
+                str("sqlitch.fromChange", fromChange), str("sqlitch.toChange", toChange)));
+    }
+}

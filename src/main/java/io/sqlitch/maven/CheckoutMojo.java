@@ -1,0 +1,64 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.CheckoutCommand;
+import io.sqlitch.command.CheckoutOptions;
+import io.sqlitch.command.Output;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code sqitch checkout}: reverts to the last change common with another VCS branch, checks that branch out with
+ * {@code git}, and deploys its plan. A batch build must confirm with {@code -Dsqlitch.yes}.
+ */
+@Mojo(name = "checkout", threadSafe = true)
+public class CheckoutMojo extends AbstractDatabaseMojo {
+
+    /** The branch to check out (Sqitch's positional argument). @since 0.1.0 */
+    @Parameter(property = "sqlitch.branch")
+    private String branch;
+
+    /** {@code --mode}: {@code all} (default), {@code tag} or {@code change}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.mode")
+    private String mode;
+
+    /** {@code --verify}/{@code --no-verify}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.verify")
+    private Boolean verify;
+
+    /** {@code -y}: revert without asking. @since 0.1.0 */
+    @Parameter(property = "sqlitch.yes")
+    private Boolean yes;
+
+    /** {@code --log-only}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
+    private boolean logOnly;
+
+    /** {@code --lock-timeout}: seconds (default 60). @since 0.1.0 */
+    @Parameter(property = "sqlitch.lockTimeout")
+    private Integer lockTimeout;
+
+    /** {@code --set-revert name=value}: variables for the revert scripts only. @since 0.1.0 */
+    @Parameter(property = "sqlitch.setRevert")
+    private List<String> setRevert;
+
+    /** {@code --set-deploy name=value}: variables for the deploy scripts only. @since 0.1.0 */
+    @Parameter(property = "sqlitch.setDeploy")
+    private List<String> setDeploy;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        List<String> args = new ArrayList<>(targetArgs());
+        String b = str("sqlitch.branch", branch);
+        if (b != null) {
+            args.add(b);
+        }
+        new CheckoutCommand(commandContext(context, out, null)).execute(new CheckoutOptions(args, null,
+                str("sqlitch.mode", mode), flag("sqlitch.verify", verify), flag("sqlitch.yes", yes),
+                bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
+                KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
+    }
+}

@@ -1,0 +1,35 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.EngineCommand;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.TargetProperties;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch engine}: lists, adds, alters, removes and shows engine settings in {@code sqitch.conf}. */
+@Mojo(name = "engine", requiresProject = false, threadSafe = true)
+public class EngineMojo extends AbstractTargetConfigMojo {
+
+    /** The engine's target, a name or a URI (positional for {@code add}, {@code --target} for {@code alter}). @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    @Override
+    protected String addArgument() {
+        return str("sqlitch.target", target);
+    }
+
+    @Override
+    protected TargetProperties properties(String extension, Map<String, String> dirs, Map<String, String> variables) {
+        String alterTarget = "add".equals(action()) ? null : str("sqlitch.target", target);
+        return new TargetProperties(null, alterTarget, str("sqlitch.registry", registry), str("sqlitch.client", client),
+                str("sqlitch.topDir", topDir), str("sqlitch.planFile", planFile), extension, dirs, variables);
+    }
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new EngineCommand(context, out).execute(options());
+    }
+}

@@ -1,0 +1,53 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.InitCommand;
+import io.sqlitch.command.InitOptions;
+import io.sqlitch.command.Output;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch init}: creates {@code sqitch.conf}, the plan and the script directories of a new project. */
+@Mojo(name = "init", requiresProject = false, threadSafe = true)
+public class InitMojo extends AbstractSqlitchMojo {
+
+    /** The project name (Sqitch's positional argument). @since 0.1.0 */
+    @Parameter(property = "sqlitch.project")
+    private String projectName;
+
+    /** {@code --uri}: the project's URI, written as {@code %uri}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.uri")
+    private String uri;
+
+    /** {@code --target}: the default target, a name or a {@code db:sqlite:} URI. @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /** {@code --extension}: the script file extension. @since 0.1.0 */
+    @Parameter(property = "sqlitch.extension")
+    private String extension;
+
+    /** {@code --dir name=path}: script directories ({@code deploy}, {@code revert}, {@code verify}, {@code reworked}, ...). @since 0.1.0 */
+    @Parameter(property = "sqlitch.dir")
+    private List<String> dir;
+
+    /** {@code --set name=value}: variables written to {@code [core "variables"]}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.set")
+    private List<String> set;
+
+    @Override
+    protected boolean needsPlan() {
+        return false;
+    }
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new InitCommand(context, out).execute(new InitOptions(str("sqlitch.project", projectName),
+                str("sqlitch.uri", uri), str("sqlitch.engine", engine), str("sqlitch.target", target),
+                str("sqlitch.registry", registry), str("sqlitch.client", client), str("sqlitch.topDir", topDir),
+                str("sqlitch.planFile", planFile), str("sqlitch.extension", extension),
+                KeyValues.parse("sqlitch.dir", list("sqlitch.dir", dir)),
+                KeyValues.parse("sqlitch.set", list("sqlitch.set", set))));
+    }
+}

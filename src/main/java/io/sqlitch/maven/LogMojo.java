@@ -1,0 +1,40 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.LogCommand;
+import io.sqlitch.command.LogOptions;
+import io.sqlitch.command.Output;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch log}: shows the database's deploy, revert and fail events. */
+@Mojo(name = "log", threadSafe = true)
+public class LogMojo extends AbstractHistoryMojo {
+
+    /** The database: a target name or URI (Sqitch's positional argument). @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /** {@code --event}: only these events ({@code deploy}, {@code revert}, {@code fail}). @since 0.1.0 */
+    @Parameter(property = "sqlitch.event")
+    private List<String> event;
+
+    /** {@code --project-pattern}: only projects matching this regular expression. @since 0.1.0 */
+    @Parameter(property = "sqlitch.projectPattern")
+    private String projectPattern;
+
+    /** {@code --committer-pattern}: only committers matching this regular expression. @since 0.1.0 */
+    @Parameter(property = "sqlitch.committerPattern")
+    private String committerPattern;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new LogCommand(commandContext(context, out, null)).execute(new LogOptions(str("sqlitch.target", target),
+                list("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
+                str("sqlitch.projectPattern", projectPattern), str("sqlitch.committerPattern", committerPattern),
+                integer("sqlitch.maxCount", maxCount), skipCount(), bool("sqlitch.reverse", reverse),
+                str("sqlitch.format", format), str("sqlitch.dateFormat", dateFormat), bool("sqlitch.oneline", oneline),
+                integer("sqlitch.abbrev", abbrev), bool("sqlitch.headers", headers), str("sqlitch.color", color)));
+    }
+}

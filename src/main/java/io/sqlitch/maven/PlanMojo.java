@@ -1,0 +1,36 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.PlanCommand;
+import io.sqlitch.command.PlanOptions;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch plan}: shows the changes in the plan. */
+@Mojo(name = "plan", threadSafe = true)
+public class PlanMojo extends AbstractHistoryMojo {
+
+    /** {@code --target}: the target whose plan to show. @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /** {@code --event}: {@code deploy} or {@code revert} lines only. @since 0.1.0 */
+    @Parameter(property = "sqlitch.event")
+    private String event;
+
+    /** {@code --planner-pattern}: only changes whose planner matches this regular expression. @since 0.1.0 */
+    @Parameter(property = "sqlitch.plannerPattern")
+    private String plannerPattern;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new PlanCommand(commandContext(context, out, null)).execute(new PlanOptions(str("sqlitch.target", target),
+                str("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
+                str("sqlitch.plannerPattern", plannerPattern), integer("sqlitch.maxCount", maxCount), skipCount(),
+                bool("sqlitch.reverse", reverse), bool("sqlitch.headers", headers), str("sqlitch.format", format),
+                bool("sqlitch.oneline", oneline), integer("sqlitch.abbrev", abbrev),
+                str("sqlitch.dateFormat", dateFormat), str("sqlitch.color", color), List.of()));
+    }
+}

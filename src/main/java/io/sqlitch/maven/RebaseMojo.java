@@ -1,0 +1,49 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.RebaseCommand;
+import io.sqlitch.command.RebaseOptions;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch rebase}: reverts to a change, then deploys again. A batch build must confirm with {@code -Dsqlitch.yes}. */
+@Mojo(name = "rebase", threadSafe = true)
+public class RebaseMojo extends AbstractDatabaseMojo {
+
+    /** {@code --onto-change}: revert the changes after this one (default: all). @since 0.1.0 */
+    @Parameter(property = "sqlitch.ontoChange")
+    private String ontoChange;
+
+    /** {@code --upto-change}: then deploy up to this change (default: the whole plan). @since 0.1.0 */
+    @Parameter(property = "sqlitch.uptoChange")
+    private String uptoChange;
+
+    /** {@code --mode}: {@code all} (default), {@code tag} or {@code change}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.mode")
+    private String mode;
+
+    /** {@code --verify}/{@code --no-verify} (default: {@code rebase.verify}, then {@code deploy.verify}). @since 0.1.0 */
+    @Parameter(property = "sqlitch.verify")
+    private Boolean verify;
+
+    /** {@code -y}: revert without asking. @since 0.1.0 */
+    @Parameter(property = "sqlitch.yes")
+    private Boolean yes;
+
+    /** {@code --log-only}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
+    private boolean logOnly;
+
+    /** {@code --lock-timeout}: seconds (default 60). @since 0.1.0 */
+    @Parameter(property = "sqlitch.lockTimeout")
+    private Integer lockTimeout;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
+                str("sqlitch.ontoChange", ontoChange), str("sqlitch.uptoChange", uptoChange), str("sqlitch.mode", mode),
+                flag("sqlitch.verify", verify), flag("sqlitch.yes", yes), bool("sqlitch.logOnly", logOnly),
+                integer("sqlitch.lockTimeout", lockTimeout), variables()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.ShowCommand;
+import io.sqlitch.command.ShowOptions;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch show}: prints a change's or tag's information, or a change's deploy, revert or verify script. */
+@Mojo(name = "show", threadSafe = true)
+public class ShowMojo extends AbstractSqlitchMojo {
+
+    /** What to show: {@code change}, {@code tag}, {@code deploy}, {@code revert} or {@code verify}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.type")
+    private String type;
+
+    /** The change or tag, e.g. {@code userflips@HEAD} or {@code @v1.0}. @since 0.1.0 */
+    @Parameter(property = "sqlitch.object")
+    private String object;
+
+    /** {@code --target}: the target whose plan to read. @since 0.1.0 */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /** {@code --exists}: print nothing; fail the build when the object does not exist. @since 0.1.0 */
+    @Parameter(property = "sqlitch.exists", defaultValue = "false")
+    private boolean exists;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        String what = str("sqlitch.type", type);
+        String key = str("sqlitch.object", object);
+        boolean found = new ShowCommand(commandContext(context, out, null)).execute(new ShowOptions(what, key,
+                str("sqlitch.target", target), bool("sqlitch.exists", exists)));
+        if (!found) {
+            // Sqitch exits 2 silently; a failed build needs words.
+            throw new SqitchException(what + " \"" + key + "\" does not exist");
+        }
+    }
+}

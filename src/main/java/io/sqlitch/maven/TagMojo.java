@@ -1,0 +1,41 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.RunContext;
+import io.sqlitch.command.Output;
+import io.sqlitch.command.TagCommand;
+import io.sqlitch.command.TagOptions;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code sqitch tag}: tags a change in the plan, or lists the tags when no tag name is given. */
+@Mojo(name = "tag", threadSafe = true)
+public class TagMojo extends AbstractSqlitchMojo {
+
+    /** The tag's name, with or without {@code @} ({@code --tag}). Without one, the tags are listed. @since 0.1.0 */
+    @Parameter(property = "sqlitch.tag")
+    private String tag;
+
+    /** The change to tag ({@code --change}; default: the last change). @since 0.1.0 */
+    @Parameter(property = "sqlitch.change")
+    private String change;
+
+    /** {@code --note}: the tag's note, one value. @since 0.1.0 */
+    @Parameter(property = "sqlitch.note")
+    private String note;
+
+    /** Several {@code --note} paragraphs (pom only). @since 0.1.0 */
+    @Parameter
+    private List<String> notes;
+
+    /** {@code --all}: tag the plans of every target. @since 0.1.0 */
+    @Parameter(property = "sqlitch.all", defaultValue = "false")
+    private boolean all;
+
+    @Override
+    protected void run(RunContext context, Output out) {
+        new TagCommand(commandContext(context, out, null)).execute(new TagOptions(str("sqlitch.tag", tag),
+                str("sqlitch.change", change), AuthoringSupport.notes(str("sqlitch.note", note), notes),
+                bool("sqlitch.all", all), List.of()));
+    }
+}
