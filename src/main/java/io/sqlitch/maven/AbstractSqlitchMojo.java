@@ -8,7 +8,6 @@ import io.sqlitch.command.Prompter;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,10 +125,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
-        // Sqitch finds ~/.sqitch through $HOME; the JVM's user.home ignores it.
-        String home = System.getenv("HOME");
-        Path userHome = Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
-        return new RunContext(directory, System.getenv(), Clock.systemUTC(), userHome);
+        return RunContext.ofProcess(directory);
     }
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
