@@ -1,6 +1,10 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.StatusCommand;
+import io.sqlitch.registry.DeployedChange;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,5 +32,13 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
     protected Map<String, String> variables() {
         return KeyValues.parse("sqlitch.set", list("sqlitch.set", set));
+    }
+
+    /** Publishes the current change of {@code target} (null: the default target) as the build properties. */
+    protected void publishDeployed(CommandContext ctx, String target) {
+        Optional<DeployedChange> current = new StatusCommand(ctx).currentState(target == null || target.isEmpty()
+                ? null : target);
+        publishDeployed(current.map(DeployedChange::name).orElse(""),
+                current.map(c -> c.tags().isEmpty() ? "" : c.tags().get(c.tags().size() - 1)).orElse(""));
     }
 }

@@ -5,7 +5,9 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.Prompter;
+import io.sqlitch.json.JsonWriter;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,22 +90,59 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         }
         Output out = new MavenOutput(getLog(), bool("sqlitch.quiet", quiet));
         try {
-            run(context, out);
-        } catch (SqitchException e) {
-            if (e.isSoft()) {
+            try {
+                run(context, out);
+            } catch (SqitchException e) {
+                if (!e.isSoft()) {
+                    throw e;
+                }
                 // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
                 String text = e.getMessage() == null ? "" : e.getMessage();
                 for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
                     out.emit(line);
                 }
-                return;
             }
+            afterRun(context, out);
+        } catch (SqitchException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }
 
     /** Calls the command. */
     protected abstract void run(RunContext context, Output out);
+
+    /** Runs after the command succeeded (also with a soft outcome): a goal's hook to hand results to the build. */
+    protected void afterRun(RunContext context, Output out) {
+    }
+
+    /**
+     * Sets the project properties {@code sqlitch.deployed.change} and {@code sqlitch.deployed.tag} (the current
+     * change's name and its last tag, or empty strings) for plugins later in the build; nothing without a project.
+     */
+    protected void publishDeployed(String change, String tag) {
+        if (project == null) {
+            return;
+        }
+        project.getProperties().setProperty("sqlitch.deployed.change", change == null ? "" : change);
+        project.getProperties().setProperty("sqlitch.deployed.tag", tag == null ? "" : tag);
+    }
+
+    /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
+    protected void writeJson(File configured, String json) {
+        String name = str("sqlitch.jsonFile", configured == null ? null : configured.getPath());
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+        Path file = base.resolve(name);
+        try {
+            JsonWriter.write(file, json);
+        } catch (IOException e) {
+            throw new SqitchException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().debug("Wrote " + file);
+    }
 
     /** Whether the goal needs a Sqitch project; without one it logs a line and skips instead of failing the reactor. */
     protected boolean needsPlan() {

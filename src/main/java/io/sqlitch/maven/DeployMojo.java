@@ -41,4 +41,9 @@ public class DeployMojo extends AbstractDatabaseMojo {
                 str("sqlitch.toChange", toChange), str("sqlitch.mode", mode), flag("sqlitch.verify", verify),
                 bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables()));
     }
+
+    @Override
+    protected void afterRun(RunContext context, Output out) {
+        publishDeployed(commandContext(context, out, null), str("sqlitch.target", target));
+    }
 }

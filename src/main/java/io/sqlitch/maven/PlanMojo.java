@@ -4,6 +4,8 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.PlanCommand;
 import io.sqlitch.command.PlanOptions;
+import io.sqlitch.json.Reports;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,9 +26,14 @@ public class PlanMojo extends AbstractHistoryMojo {
     @Parameter(property = "sqlitch.plannerPattern")
     private String plannerPattern;
 
+    /** Also write the changes shown as JSON to this file (id, name, tags, requires, conflicts, planner, date, note); relative to the project's base directory. @since 0.1.0 */
+    @Parameter(property = "sqlitch.jsonFile")
+    private File jsonFile;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new PlanCommand(commandContext(context, out, null)).execute(new PlanOptions(str("sqlitch.target", target),
+        new PlanCommand(commandContext(context, out, null),
+                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(str("sqlitch.target", target),
                 str("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
                 str("sqlitch.plannerPattern", plannerPattern), integer("sqlitch.maxCount", maxCount), skipCount(),
                 bool("sqlitch.reverse", reverse), bool("sqlitch.headers", headers), str("sqlitch.format", format),

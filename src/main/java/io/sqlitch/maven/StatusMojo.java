@@ -4,6 +4,10 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.command.StatusOptions;
+import io.sqlitch.command.StatusReport;
+import io.sqlitch.json.Reports;
+import io.sqlitch.registry.DeployedChange;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -27,10 +31,20 @@ public class StatusMojo extends AbstractDatabaseMojo {
     @Parameter(property = "sqlitch.dateFormat")
     private String dateFormat;
 
+    /** Also write the status as JSON to this file (project, current change, undeployed changes); relative to the project's base directory. @since 0.1.0 */
+    @Parameter(property = "sqlitch.jsonFile")
+    private File jsonFile;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null)).execute(new StatusOptions(str("sqlitch.target", target),
+        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(str("sqlitch.target", target),
                 str("sqlitch.project", projectName), flag("sqlitch.showChanges", showChanges),
                 flag("sqlitch.showTags", showTags), str("sqlitch.dateFormat", dateFormat)));
+    }
+
+    // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.
+    private void report(StatusReport report) {
+        publishDeployed(report.current().map(DeployedChange::name).orElse(""), report.currentTag());
+        writeJson(jsonFile, Reports.status(report));
     }
 }
