@@ -12,10 +12,10 @@ def changes(String name) {
         c.close()
     }
 }
-assert changes('conf.db') == null            // sqitch.conf lost to SQITCH_TARGET
-assert changes('env.db') == ['app_items', 'app_users']
-assert changes('pom.db') == ['app_users']     // the pom beat SQITCH_TARGET, its toChange applied
-assert changes('cli.db') == ['app_items', 'app_users'] // -D beat the pom's target and toChange
+assert changes('conf/conf.db') == null            // sqitch.conf lost to SQITCH_TARGET
+assert changes('env/env.db') == ['app_items', 'app_users']
+assert changes('pom/pom.db') == ['app_users']     // the pom beat SQITCH_TARGET, its toChange applied
+assert changes('cli/cli.db') == ['app_items', 'app_users'] // -D beat the pom's target and toChange
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('[INFO] Deploying changes through app_users to db:sqlite:pom.db')
-assert log.contains('[INFO] Deploying changes to db:sqlite:env.db')
+assert log.contains('[INFO] Deploying changes through app_users to db:sqlite:pom/pom.db')
+assert log.contains('[INFO] Deploying changes to db:sqlite:env/env.db')
