@@ -12,11 +12,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The goals that work on a database: a target, and Sqitch's {@code --set} variables for the scripts. */
 abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
-    /** The database: a target name from {@code sqitch.conf} or a URI such as {@code db:sqlite:flipr_test.db} (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The database: a target name from {@code sqitch.conf} or a URI such as {@code db:sqlite:flipr_test.db}
+     * (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     protected String target;
 
-    /** {@code --set name=value}: variables substituted as {@code ${name}} in the SQL scripts. @since 0.1.0 */
+    /**
+     * {@code --set name=value}: variables substituted as {@code ${name}} in the SQL scripts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.set")
     protected List<String> set;
 

@@ -31,39 +31,76 @@ import org.apache.maven.project.MavenProject;
  */
 public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
-    /** The directory Sqitch runs in (its {@code --chdir}): where {@code sqitch.conf} is read and relative paths resolve. @since 0.1.0 */
+    /**
+     * The directory Sqitch runs in (its {@code --chdir}): where {@code sqitch.conf} is read and relative paths
+     * resolve.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.chdir", defaultValue = "${project.basedir}")
     protected File chdir;
 
-    /** Skips every sqlitch goal. @since 0.1.0 */
+    /**
+     * Skips every sqlitch goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Sqitch's {@code --quiet}: only results and errors are printed. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --quiet}: only results and errors are printed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.quiet", defaultValue = "false")
     protected boolean quiet;
 
-    /** Sqitch's {@code --plan-file}: the plan file to read instead of the configured one. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --plan-file}: the plan file to read instead of the configured one.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.planFile")
     protected String planFile;
 
-    /** Sqitch's {@code --top-dir}: the directory holding the plan and the script directories. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --top-dir}: the directory holding the plan and the script directories.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.topDir")
     protected String topDir;
 
-    /** Sqitch's {@code --registry}: the registry name or file. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --registry}: the registry name or file.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.registry")
     protected String registry;
 
-    /** Sqitch's {@code --client}: recorded for compatibility; scripts run in-process. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --client}: recorded for compatibility; scripts run in-process.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.client")
     protected String client;
 
-    /** Sqitch's {@code --engine}. Only {@code sqlite} is supported. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --engine}. Only {@code sqlite} is supported.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.engine")
     protected String engine;
 
-    /** Sqitch's {@code --db-name}: the database file, overriding the target URI's. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --db-name}: the database file, overriding the target URI's.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dbName")
     protected String dbName;
 

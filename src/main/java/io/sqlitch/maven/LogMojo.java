@@ -14,23 +14,44 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "log", threadSafe = true)
 public class LogMojo extends AbstractHistoryMojo {
 
-    /** The database: a target name or URI (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The database: a target name or URI (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --event}: only these events ({@code deploy}, {@code revert}, {@code fail}). @since 0.1.0 */
+    /**
+     * {@code --event}: only these events ({@code deploy}, {@code revert}, {@code fail}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.event")
     private List<String> event;
 
-    /** {@code --project-pattern}: only projects matching this regular expression. @since 0.1.0 */
+    /**
+     * {@code --project-pattern}: only projects matching this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.projectPattern")
     private String projectPattern;
 
-    /** {@code --committer-pattern}: only committers matching this regular expression. @since 0.1.0 */
+    /**
+     * {@code --committer-pattern}: only committers matching this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.committerPattern")
     private String committerPattern;
 
-    /** Also write the events shown as JSON to this file (every field of each event); relative to the project's base directory. @since 0.1.0 */
+    /**
+     * Also write the events shown as JSON to this file (every field of each event); relative to the project's base
+     * directory.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.jsonFile")
     private File jsonFile;
 

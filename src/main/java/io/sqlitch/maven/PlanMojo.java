@@ -14,19 +14,36 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractHistoryMojo {
 
-    /** {@code --target}: the target whose plan to show. @since 0.1.0 */
+    /**
+     * {@code --target}: the target whose plan to show.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --event}: {@code deploy} or {@code revert} lines only. @since 0.1.0 */
+    /**
+     * {@code --event}: {@code deploy} or {@code revert} lines only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.event")
     private String event;
 
-    /** {@code --planner-pattern}: only changes whose planner matches this regular expression. @since 0.1.0 */
+    /**
+     * {@code --planner-pattern}: only changes whose planner matches this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.plannerPattern")
     private String plannerPattern;
 
-    /** Also write the changes shown as JSON to this file (id, name, tags, requires, conflicts, planner, date, note); relative to the project's base directory. @since 0.1.0 */
+    /**
+     * Also write the changes shown as JSON to this file (id, name, tags, requires, conflicts, planner, date, note);
+     * relative to the project's base directory.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.jsonFile")
     private File jsonFile;
 

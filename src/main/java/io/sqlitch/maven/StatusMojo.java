@@ -15,23 +15,44 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractDatabaseMojo {
 
-    /** {@code --project}: the project to report on. @since 0.1.0 */
+    /**
+     * {@code --project}: the project to report on.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.project")
     private String projectName;
 
-    /** {@code --show-changes}: list the deployed changes. @since 0.1.0 */
+    /**
+     * {@code --show-changes}: list the deployed changes.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.showChanges")
     private Boolean showChanges;
 
-    /** {@code --show-tags}: list the deployed tags. @since 0.1.0 */
+    /**
+     * {@code --show-tags}: list the deployed tags.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.showTags")
     private Boolean showTags;
 
-    /** {@code --date-format}: {@code iso} (default), {@code raw}, {@code rfc}, ... @since 0.1.0 */
+    /**
+     * {@code --date-format}: {@code iso} (default), {@code raw}, {@code rfc}, ...
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dateFormat")
     private String dateFormat;
 
-    /** Also write the status as JSON to this file (project, current change, undeployed changes); relative to the project's base directory. @since 0.1.0 */
+    /**
+     * Also write the status as JSON to this file (project, current change, undeployed changes); relative to the
+     * project's base directory.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.jsonFile")
     private File jsonFile;
 
