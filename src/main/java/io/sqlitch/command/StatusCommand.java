@@ -9,6 +9,7 @@ import io.sqlitch.registry.DeployedTag;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.target.Target;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public final class StatusCommand {
      */
     public Optional<DeployedChange> currentState(String target) {
         Target t = ctx.target(target);
-        Optional<java.nio.file.Path> file = t.registryFile(ctx.run().directory());
+        Optional<Path> file = t.registryFile(ctx.run().directory());
         if (file.isEmpty() || !Files.exists(file.get()) || !Files.exists(ctx.path(t.planFile()))) {
             return Optional.empty();
         }
