@@ -26,8 +26,24 @@ public record RunContext(Path directory, Map<String, String> environment, Clock 
 
     /** The process's own environment, working directory and clock. */
     public static RunContext ofProcess() {
-        return new RunContext(Path.of(""), System.getenv(), Clock.systemUTC(),
-                Path.of(System.getProperty("user.home")));
+        return ofProcess(Path.of(""));
+    }
+
+    /**
+     * The process's environment in {@code directory}. Sqitch finds the login name with getpwuid() when
+     * {@code LOGNAME}/{@code USER} are unset (as in CI); the JVM's {@code user.name} is that name, so it is
+     * supplied as {@code USER}. {@code ~} is {@code $HOME}, as for Sqitch.
+     */
+    public static RunContext ofProcess(Path directory) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String login = System.getProperty("user.name");
+        if (login != null && !login.isEmpty() && env.get("LOGNAME") == null && env.get("USER") == null
+                && env.get("USERNAME") == null) {
+            env.put("USER", login);
+        }
+        String home = env.get("HOME");
+        Path userHome = Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+        return new RunContext(directory, env, Clock.systemUTC(), userHome);
     }
 
     /** A variable's value, empty when unset or set to the empty string. */

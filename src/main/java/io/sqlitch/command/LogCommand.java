@@ -9,14 +9,22 @@ import io.sqlitch.registry.EventQuery;
 import io.sqlitch.registry.RegistryEvent;
 import io.sqlitch.target.Target;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** {@code sqitch log}: the target registry's event history, formatted with Sqitch's templates. */
 public final class LogCommand {
 
     private final CommandContext ctx;
+    private final BiConsumer<Target, List<RegistryEvent>> listener;
 
     public LogCommand(CommandContext ctx) {
+        this(ctx, (target, events) -> { });
+    }
+
+    /** {@code listener} receives the events shown (none when the outcome is {@code No events logged}). */
+    public LogCommand(CommandContext ctx, BiConsumer<Target, List<RegistryEvent>> listener) {
         this.ctx = ctx;
+        this.listener = listener;
     }
 
     public void execute(LogOptions options) {
@@ -45,16 +53,19 @@ public final class LogCommand {
         Target target = ctx.target(options.target());
         try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
             if (!reg.schema().isInitialized()) {
+                listener.accept(target, List.of());
                 throw SqitchException.soft("Database " + target.registryDestination()
                         + " has not been initialized for Sqitch");
             }
             if (reg.registry().searchEvents(new EventQuery(List.of(), null, null, null, null, 1, null, false))
                     .isEmpty()) {
+                listener.accept(target, List.of());
                 throw SqitchException.soft("No events logged for " + target.destination());
             }
             List<RegistryEvent> events = reg.registry().searchEvents(new EventQuery(options.events(),
                     options.changePattern(), options.projectPattern(), options.committerPattern(), null,
                     options.maxCount(), options.skip(), options.reverse()));
+            listener.accept(target, events);
             if (options.headers() == null || options.headers()) {
                 ctx.out().emit("On database " + target.destination());
             }

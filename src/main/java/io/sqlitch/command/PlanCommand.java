@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,9 +25,16 @@ import java.util.regex.PatternSyntaxException;
 public final class PlanCommand {
 
     private final CommandContext ctx;
+    private final BiConsumer<Plan, List<Change>> listener;
 
     public PlanCommand(CommandContext ctx) {
+        this(ctx, (plan, changes) -> { });
+    }
+
+    /** {@code listener} receives the plan and the changes shown (none when the plan has no changes). */
+    public PlanCommand(CommandContext ctx, BiConsumer<Plan, List<Change>> listener) {
         this.ctx = ctx;
+        this.listener = listener;
     }
 
     public void execute(PlanOptions opts) {
@@ -54,9 +62,11 @@ public final class PlanCommand {
         }
         Plan plan = ctx.plan(target);
         if (plan.count() == 0) {
+            listener.accept(plan, List.of());
             throw SqitchException.soft("No changes in " + plan.file());
         }
         List<Change> changes = search(plan, opts);
+        listener.accept(plan, changes);
         if (opts.headers()) {
             ctx.out().emit("# Project: " + plan.project());
             ctx.out().emit("# File:    " + plan.file());

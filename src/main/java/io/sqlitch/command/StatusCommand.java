@@ -2,25 +2,36 @@ package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
 import io.sqlitch.format.DateFormats;
+import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.registry.DeployedChange;
 import io.sqlitch.registry.DeployedTag;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.target.Target;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /** {@code sqitch status}: the target's latest deployed change and what of the plan is left to deploy. */
 public final class StatusCommand {
 
     private final CommandContext ctx;
+    private final Consumer<StatusReport> listener;
 
     public StatusCommand(CommandContext ctx) {
+        this(ctx, report -> { });
+    }
+
+    /** {@code listener} receives what status found, also when the outcome is {@code No changes deployed}. */
+    public StatusCommand(CommandContext ctx, Consumer<StatusReport> listener) {
         this.ctx = ctx;
+        this.listener = listener;
     }
 
     public void execute(StatusOptions options) {
@@ -48,8 +59,13 @@ public final class StatusCommand {
                     .orElseGet(() -> registryProject(reg));
             // Sqitch's "has not been initialized" path needs current_state to die; on SQLite a registry without
             // tables reads as no state, so an uninitialised (even freshly created) registry says this too.
-            DeployedChange current = registry.currentState(project)
-                    .orElseThrow(() -> SqitchException.soft("No changes deployed"));
+            Optional<DeployedChange> state = registry.currentState(project);
+            if (state.isEmpty()) {
+                listener.accept(new StatusReport(target.destination(), project, state,
+                        plan.filter(p -> project.equals(p.project())).map(Plan::changes).orElse(null)));
+                throw SqitchException.soft("No changes deployed");
+            }
+            DeployedChange current = state.get();
 
             out.comment("Project:  " + current.project());
             out.comment("Change:   " + current.id());
@@ -85,8 +101,10 @@ public final class StatusCommand {
             }
 
             if (plan.isPresent() && project.equals(plan.get().project())) {
-                emitStatus(plan.get(), target, current);
+                List<Change> undeployed = emitStatus(plan.get(), target, current);
+                listener.accept(new StatusReport(target.destination(), project, state, undeployed));
             } else {
+                listener.accept(new StatusReport(target.destination(), project, state, null));
                 out.comment("");
                 out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
             }
@@ -98,7 +116,7 @@ public final class StatusCommand {
                 + " - " + who;
     }
 
-    private void emitStatus(Plan plan, Target target, DeployedChange current) {
+    private List<Change> emitStatus(Plan plan, Target target, DeployedChange current) {
         Output out = ctx.out();
         out.comment("");
         OptionalInt found = plan.indexOf(current.id());
@@ -110,11 +128,30 @@ public final class StatusCommand {
         int left = plan.count() - (idx + 1);
         if (left == 0) {
             out.emit("Nothing to deploy (up-to-date)");
-            return;
+            return List.of();
         }
         out.emit(left == 1 ? "Undeployed change:" : "Undeployed changes:");
+        List<Change> undeployed = new ArrayList<>();
         for (int i = idx + 1; i < plan.count(); i++) {
+            undeployed.add(plan.changeAt(i));
             out.emit("  * " + plan.changeAt(i).formatNameWithTags());
+        }
+        return undeployed;
+    }
+
+    /**
+     * The latest change deployed to {@code target} for its plan's project, without printing anything; empty when
+     * the registry file does not exist (so asking never creates one) or holds nothing for the project.
+     */
+    public Optional<DeployedChange> currentState(String target) {
+        Target t = ctx.target(target);
+        Optional<Path> file = t.registryFile(ctx.run().directory());
+        if (file.isEmpty() || !Files.exists(file.get()) || !Files.exists(ctx.path(t.planFile()))) {
+            return Optional.empty();
+        }
+        String project = ctx.plan(t).project();
+        try (TargetRegistry reg = TargetRegistry.open(ctx, t, null)) {
+            return reg.schema().isInitialized() ? reg.registry().currentState(project) : Optional.empty();
         }
     }
 

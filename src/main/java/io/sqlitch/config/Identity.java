@@ -71,11 +71,10 @@ public record Identity(String name, String email) {
 
     /** The OS login name: {@code SQITCH_ORIG_SYSUSER}, {@code LOGNAME}, {@code USER}, {@code USERNAME}. */
     public static Optional<String> sysuser(RunContext ctx) {
-        // Sqitch asks getlogin()/getpwuid() before LOGNAME; the JVM cannot call getlogin(), so the environment
-        // stands in, and the JVM's user.name (read from getpwuid() at start-up) is the last resort, as in CI.
+        // Sqitch asks getlogin()/getpwuid() before LOGNAME; the JVM cannot, so the environment stands in
+        // (RunContext.ofProcess supplies USER from the JVM's getpwuid()-based user.name when it is missing).
         return ctx.env("SQITCH_ORIG_SYSUSER").or(() -> ctx.env("LOGNAME")).or(() -> ctx.env("USER"))
-                .or(() -> ctx.env("USERNAME"))
-                .or(() -> Optional.ofNullable(System.getProperty("user.name")).filter(s -> !s.isEmpty()));
+                .or(() -> ctx.env("USERNAME"));
     }
 
     private static Optional<String> nonEmpty(Optional<String> v) {

@@ -8,18 +8,23 @@ import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One deploy/revert at a time per database: across processes through a lock on {@code <registry file>.lock}
- * (never the SQLite file itself: closing another descriptor on it would drop SQLite's own POSIX locks), and
- * across threads of this JVM, where file locks do not help (the JVM holds them per process).
+ * One deploy/revert at a time per database: across processes through a lock on a lock file in the temporary
+ * directory named after the registry's real path (never the SQLite file itself: closing another descriptor on it
+ * would drop SQLite's own POSIX locks; and not beside it, where it would be a file real Sqitch never leaves in the
+ * project), and across threads of this JVM, where file locks do not help (the JVM holds them per process).
  *
  * <p>Not reentrant: a thread that asks again for a lock it holds waits for itself until the timeout.
  *
@@ -63,8 +68,9 @@ public final class DatabaseLock implements AutoCloseable {
      * Takes the lock for a database, waiting up to {@code timeout}.
      *
      * @param registryFile the registry database file, absolute (resolve it against the run's working directory
-     *                     first); the lock file is this path plus {@code .lock}, created if needed and left in
-     *                     place (deleting it would race with a waiting process)
+     *                     first); the lock file, {@code sqlitch-<sha1 of its real path>.lock} in the temporary
+     *                     directory, is created if needed and left in place (deleting it would race with a
+     *                     waiting process)
      * @param destination  how Sqitch names the database in messages (the target URI, e.g. {@code db:sqlite:flipr.db})
      * @param timeout      how long to wait for another holder
      * @param out          gets Sqitch's "Blocked by another instance..." line (info) when the lock is taken
@@ -74,8 +80,7 @@ public final class DatabaseLock implements AutoCloseable {
         if (!registryFile.isAbsolute()) {
             throw new IllegalArgumentException("registry file must be absolute: " + registryFile);
         }
-        Path lockFile = registryFile.normalize()
-                .resolveSibling(registryFile.getFileName() + ".lock");
+        Path lockFile = lockFileFor(registryFile);
         Semaphore semaphore = IN_JVM.computeIfAbsent(lockFile, k -> new Semaphore(1));
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean told = false;
@@ -124,6 +129,24 @@ public final class DatabaseLock implements AutoCloseable {
         } catch (RuntimeException e) {
             release(semaphore, channel);
             throw e;
+        }
+    }
+
+    /** The lock file of a registry: one per real registry path, shared by every process on this machine. */
+    static Path lockFileFor(Path registryFile) {
+        Path file = registryFile.normalize();
+        Path dir = file.getParent();
+        try {
+            // Two spellings of one directory (a symlink, "a/../b") must meet on one lock.
+            file = dir.toRealPath().resolve(file.getFileName());
+        } catch (IOException e) {
+            // A missing directory fails when the database is opened; the normalised path is as good here.
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(file.toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of(System.getProperty("java.io.tmpdir"), "sqlitch-" + HexFormat.of().formatHex(digest) + ".lock");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JVM", e);
         }
     }
 

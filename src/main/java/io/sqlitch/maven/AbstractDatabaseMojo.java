@@ -1,6 +1,10 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.StatusCommand;
+import io.sqlitch.registry.DeployedChange;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -8,11 +12,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The goals that work on a database: a target, and Sqitch's {@code --set} variables for the scripts. */
 abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
-    /** The database: a target name from {@code sqitch.conf} or a URI such as {@code db:sqlite:flipr_test.db} (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The database: a target name from {@code sqitch.conf} or a URI such as {@code db:sqlite:flipr_test.db}
+     * (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     protected String target;
 
-    /** {@code --set name=value}: variables substituted as {@code ${name}} in the SQL scripts. @since 0.1.0 */
+    /**
+     * {@code --set name=value}: variables substituted as {@code ${name}} in the SQL scripts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.set")
     protected List<String> set;
 
@@ -28,5 +41,13 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
     protected Map<String, String> variables() {
         return KeyValues.parse("sqlitch.set", list("sqlitch.set", set));
+    }
+
+    /** Publishes the current change of {@code target} (null: the default target) as the build properties. */
+    protected void publishDeployed(CommandContext ctx, String target) {
+        Optional<DeployedChange> current = new StatusCommand(ctx).currentState(target == null || target.isEmpty()
+                ? null : target);
+        publishDeployed(current.map(DeployedChange::name).orElse(""),
+                current.map(c -> c.tags().isEmpty() ? "" : c.tags().get(c.tags().size() - 1)).orElse(""));
     }
 }

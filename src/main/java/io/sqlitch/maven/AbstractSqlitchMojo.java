@@ -5,10 +5,11 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.Prompter;
+import io.sqlitch.json.JsonWriter;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,39 +30,76 @@ import org.apache.maven.project.MavenProject;
  */
 public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
-    /** The directory Sqitch runs in (its {@code --chdir}): where {@code sqitch.conf} is read and relative paths resolve. @since 0.1.0 */
+    /**
+     * The directory Sqitch runs in (its {@code --chdir}): where {@code sqitch.conf} is read and relative paths
+     * resolve.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.chdir", defaultValue = "${project.basedir}")
     protected File chdir;
 
-    /** Skips every sqlitch goal. @since 0.1.0 */
+    /**
+     * Skips every sqlitch goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Sqitch's {@code --quiet}: only results and errors are printed. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --quiet}: only results and errors are printed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.quiet", defaultValue = "false")
     protected boolean quiet;
 
-    /** Sqitch's {@code --plan-file}: the plan file to read instead of the configured one. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --plan-file}: the plan file to read instead of the configured one.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.planFile")
     protected String planFile;
 
-    /** Sqitch's {@code --top-dir}: the directory holding the plan and the script directories. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --top-dir}: the directory holding the plan and the script directories.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.topDir")
     protected String topDir;
 
-    /** Sqitch's {@code --registry}: the registry name or file. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --registry}: the registry name or file.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.registry")
     protected String registry;
 
-    /** Sqitch's {@code --client}: recorded for compatibility; scripts run in-process. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --client}: recorded for compatibility; scripts run in-process.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.client")
     protected String client;
 
-    /** Sqitch's {@code --engine}. Only {@code sqlite} is supported. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --engine}. Only {@code sqlite} is supported.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.engine")
     protected String engine;
 
-    /** Sqitch's {@code --db-name}: the database file, overriding the target URI's. @since 0.1.0 */
+    /**
+     * Sqitch's {@code --db-name}: the database file, overriding the target URI's.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dbName")
     protected String dbName;
 
@@ -88,22 +126,59 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         }
         Output out = new MavenOutput(getLog(), bool("sqlitch.quiet", quiet));
         try {
-            run(context, out);
-        } catch (SqitchException e) {
-            if (e.isSoft()) {
+            try {
+                run(context, out);
+            } catch (SqitchException e) {
+                if (!e.isSoft()) {
+                    throw e;
+                }
                 // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
                 String text = e.getMessage() == null ? "" : e.getMessage();
                 for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
                     out.emit(line);
                 }
-                return;
             }
+            afterRun(context, out);
+        } catch (SqitchException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }
 
     /** Calls the command. */
     protected abstract void run(RunContext context, Output out);
+
+    /** Runs after the command succeeded (also with a soft outcome): a goal's hook to hand results to the build. */
+    protected void afterRun(RunContext context, Output out) {
+    }
+
+    /**
+     * Sets the project properties {@code sqlitch.deployed.change} and {@code sqlitch.deployed.tag} (the current
+     * change's name and its last tag, or empty strings) for plugins later in the build; nothing without a project.
+     */
+    protected void publishDeployed(String change, String tag) {
+        if (project == null) {
+            return;
+        }
+        project.getProperties().setProperty("sqlitch.deployed.change", change == null ? "" : change);
+        project.getProperties().setProperty("sqlitch.deployed.tag", tag == null ? "" : tag);
+    }
+
+    /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
+    protected void writeJson(File configured, String json) {
+        String name = str("sqlitch.jsonFile", configured == null ? null : configured.getPath());
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+        Path file = base.resolve(name);
+        try {
+            JsonWriter.write(file, json);
+        } catch (IOException e) {
+            throw new SqitchException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().debug("Wrote " + file);
+    }
 
     /** Whether the goal needs a Sqitch project; without one it logs a line and skips instead of failing the reactor. */
     protected boolean needsPlan() {
@@ -126,10 +201,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
-        // Sqitch finds ~/.sqitch through $HOME; the JVM's user.home ignores it.
-        String home = System.getenv("HOME");
-        Path userHome = Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
-        return new RunContext(directory, System.getenv(), Clock.systemUTC(), userHome);
+        return RunContext.ofProcess(directory);
     }
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */

@@ -9,31 +9,59 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The parameters {@code target} and {@code engine} share: an action, a name, and the properties to write. */
 abstract class AbstractTargetConfigMojo extends AbstractSqlitchMojo {
 
-    /** The action: {@code list} (default), {@code add}, {@code alter}, {@code remove}, {@code rename}, {@code show}. @since 0.1.0 */
+    /**
+     * The action: {@code list} (default), {@code add}, {@code alter}, {@code remove}, {@code rename}, {@code show}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.action", defaultValue = "list")
     private String action;
 
-    /** The target or engine name the action works on. @since 0.1.0 */
+    /**
+     * The target or engine name the action works on.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.name")
     private String name;
 
-    /** For {@code rename}: the new name. @since 0.1.0 */
+    /**
+     * For {@code rename}: the new name.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.newName")
     private String newName;
 
-    /** Sqitch's {@code -v}: {@code list} shows each URI or target too. @since 0.1.0 */
+    /**
+     * Sqitch's {@code -v}: {@code list} shows each URI or target too.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.verbose", defaultValue = "false")
     private boolean verbose;
 
-    /** {@code --extension}: the script file extension. @since 0.1.0 */
+    /**
+     * {@code --extension}: the script file extension.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.extension")
     private String extension;
 
-    /** {@code --dir name=path}: script directories. @since 0.1.0 */
+    /**
+     * {@code --dir name=path}: script directories.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dir")
     private List<String> dir;
 
-    /** {@code --set name=value}: variables. @since 0.1.0 */
+    /**
+     * {@code --set name=value}: variables.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.set")
     private List<String> set;
 

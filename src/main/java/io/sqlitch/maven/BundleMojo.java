@@ -11,19 +11,35 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "bundle", threadSafe = true)
 public class BundleMojo extends AbstractDatabaseMojo {
 
-    /** {@code --dest-dir}: where to bundle (default {@code bundle}). @since 0.1.0 */
+    /**
+     * {@code --dest-dir}: where to bundle (default {@code bundle}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.destDir")
     private String destDir;
 
-    /** {@code --from}: the first change to bundle. @since 0.1.0 */
+    /**
+     * {@code --from}: the first change to bundle.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.from")
     private String from;
 
-    /** {@code --to}: the last change to bundle. @since 0.1.0 */
+    /**
+     * {@code --to}: the last change to bundle.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.to")
     private String to;
 
-    /** {@code --all}: bundle every target's plan. @since 0.1.0 */
+    /**
+     * {@code --all}: bundle every target's plan.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.all", defaultValue = "false")
     private boolean all;
 

@@ -16,35 +16,67 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "checkout", threadSafe = true)
 public class CheckoutMojo extends AbstractDatabaseMojo {
 
-    /** The branch to check out (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The branch to check out (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.branch")
     private String branch;
 
-    /** {@code --mode}: {@code all} (default), {@code tag} or {@code change}. @since 0.1.0 */
+    /**
+     * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.mode")
     private String mode;
 
-    /** {@code --verify}/{@code --no-verify}. @since 0.1.0 */
+    /**
+     * {@code --verify}/{@code --no-verify}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.verify")
     private Boolean verify;
 
-    /** {@code -y}: revert without asking. @since 0.1.0 */
+    /**
+     * {@code -y}: revert without asking.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
-    /** {@code --log-only}. @since 0.1.0 */
+    /**
+     * {@code --log-only}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
     private boolean logOnly;
 
-    /** {@code --lock-timeout}: seconds (default 60). @since 0.1.0 */
+    /**
+     * {@code --lock-timeout}: seconds (default 60).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 
-    /** {@code --set-revert name=value}: variables for the revert scripts only. @since 0.1.0 */
+    /**
+     * {@code --set-revert name=value}: variables for the revert scripts only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.setRevert")
     private List<String> setRevert;
 
-    /** {@code --set-deploy name=value}: variables for the deploy scripts only. @since 0.1.0 */
+    /**
+     * {@code --set-deploy name=value}: variables for the deploy scripts only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.setDeploy")
     private List<String> setDeploy;
 

@@ -16,87 +16,172 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "config", requiresProject = false, threadSafe = true)
 public class ConfigMojo extends AbstractSqlitchMojo {
 
-    /** The option's key, e.g. {@code user.name} (Sqitch's first positional argument). @since 0.1.0 */
+    /**
+     * The option's key, e.g. {@code user.name} (Sqitch's first positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.key")
     private String key;
 
-    /** The value to set (Sqitch's second positional argument); for {@code renameSection}, the new name. @since 0.1.0 */
+    /**
+     * The value to set (Sqitch's second positional argument); for {@code renameSection}, the new name.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.value")
     private String value;
 
-    /** A value regex limiting {@code get}, {@code getAll}, {@code getRegexp}, {@code replaceAll}, {@code unset}, {@code unsetAll} (Sqitch's third positional argument). @since 0.1.0 */
+    /**
+     * A value regex limiting {@code get}, {@code getAll}, {@code getRegexp}, {@code replaceAll}, {@code unset},
+     * {@code unsetAll} (Sqitch's third positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.valueRegex")
     private String valueRegex;
 
-    /** {@code --local}: the project's {@code sqitch.conf}. @since 0.1.0 */
+    /**
+     * {@code --local}: the project's {@code sqitch.conf}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.local", defaultValue = "false")
     private boolean local;
 
-    /** {@code --user}/{@code --global}: {@code ~/.sqitch/sqitch.conf}. @since 0.1.0 */
+    /**
+     * {@code --user}/{@code --global}: {@code ~/.sqitch/sqitch.conf}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.user", defaultValue = "false")
     private boolean user;
 
-    /** {@code --system}: the system-wide file. @since 0.1.0 */
+    /**
+     * {@code --system}: the system-wide file.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.system", defaultValue = "false")
     private boolean system;
 
-    /** {@code --file}: another config file. @since 0.1.0 */
+    /**
+     * {@code --file}: another config file.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.file")
     private String file;
 
-    /** {@code --bool}: read or write the value as a boolean. @since 0.1.0 */
+    /**
+     * {@code --bool}: read or write the value as a boolean.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.bool", defaultValue = "false")
     private boolean bool;
 
-    /** {@code --int}: read or write the value as an integer (k, m, g suffixes). @since 0.1.0 */
+    /**
+     * {@code --int}: read or write the value as an integer (k, m, g suffixes).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.int", defaultValue = "false")
     private boolean intType;
 
-    /** {@code --num}: read or write the value as a number. @since 0.1.0 */
+    /**
+     * {@code --num}: read or write the value as a number.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.num", defaultValue = "false")
     private boolean num;
 
-    /** {@code --bool-or-int}. @since 0.1.0 */
+    /**
+     * {@code --bool-or-int}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.boolOrInt", defaultValue = "false")
     private boolean boolOrInt;
 
-    /** {@code --get}. @since 0.1.0 */
+    /**
+     * {@code --get}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.get", defaultValue = "false")
     private boolean get;
 
-    /** {@code --get-all}: every value of a multi-valued key. @since 0.1.0 */
+    /**
+     * {@code --get-all}: every value of a multi-valued key.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.getAll", defaultValue = "false")
     private boolean getAll;
 
-    /** {@code --get-regexp}: the keys matching {@code key} as a regex. @since 0.1.0 */
+    /**
+     * {@code --get-regexp}: the keys matching {@code key} as a regex.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.getRegexp", defaultValue = "false")
     private boolean getRegexp;
 
-    /** {@code --add}: adds a value without replacing existing ones. @since 0.1.0 */
+    /**
+     * {@code --add}: adds a value without replacing existing ones.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.add", defaultValue = "false")
     private boolean add;
 
-    /** {@code --replace-all}. @since 0.1.0 */
+    /**
+     * {@code --replace-all}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.replaceAll", defaultValue = "false")
     private boolean replaceAll;
 
-    /** {@code --unset}. @since 0.1.0 */
+    /**
+     * {@code --unset}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.unset", defaultValue = "false")
     private boolean unset;
 
-    /** {@code --unset-all}. @since 0.1.0 */
+    /**
+     * {@code --unset-all}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.unsetAll", defaultValue = "false")
     private boolean unsetAll;
 
-    /** {@code --rename-section}: renames section {@code key} to {@code value}. @since 0.1.0 */
+    /**
+     * {@code --rename-section}: renames section {@code key} to {@code value}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.renameSection", defaultValue = "false")
     private boolean renameSection;
 
-    /** {@code --remove-section}: removes section {@code key}. @since 0.1.0 */
+    /**
+     * {@code --remove-section}: removes section {@code key}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.removeSection", defaultValue = "false")
     private boolean removeSection;
 
-    /** {@code --list}: every option, sorted. @since 0.1.0 */
+    /**
+     * {@code --list}: every option, sorted.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.list", defaultValue = "false")
     private boolean list;
 

@@ -15,23 +15,44 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class DeployMojo extends AbstractDatabaseMojo {
 
-    /** {@code --to-change}: deploy up to and including this change (default: the whole plan). @since 0.1.0 */
+    /**
+     * {@code --to-change}: deploy up to and including this change (default: the whole plan).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.toChange")
     private String toChange;
 
-    /** {@code --mode}: what to revert when a change fails: {@code all} (default), {@code tag} or {@code change}. @since 0.1.0 */
+    /**
+     * {@code --mode}: what to revert when a change fails: {@code all} (default), {@code tag} or {@code change}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.mode")
     private String mode;
 
-    /** {@code --verify}/{@code --no-verify}: run each change's verify script (default: {@code deploy.verify}, else false). @since 0.1.0 */
+    /**
+     * {@code --verify}/{@code --no-verify}: run each change's verify script (default: {@code deploy.verify}, else
+     * false).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.verify")
     private Boolean verify;
 
-    /** {@code --log-only}: record the changes as deployed without running their scripts. @since 0.1.0 */
+    /**
+     * {@code --log-only}: record the changes as deployed without running their scripts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
     private boolean logOnly;
 
-    /** {@code --lock-timeout}: seconds to wait for another deploy to the same database (default 60). @since 0.1.0 */
+    /**
+     * {@code --lock-timeout}: seconds to wait for another deploy to the same database (default 60).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 
@@ -40,5 +61,10 @@ public class DeployMojo extends AbstractDatabaseMojo {
         new DeployCommand(commandContext(context, out, null)).execute(new DeployOptions(targetArgs(), null,
                 str("sqlitch.toChange", toChange), str("sqlitch.mode", mode), flag("sqlitch.verify", verify),
                 bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables()));
+    }
+
+    @Override
+    protected void afterRun(RunContext context, Output out) {
+        publishDeployed(commandContext(context, out, null), str("sqlitch.target", target));
     }
 }

@@ -12,7 +12,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "engine", requiresProject = false, threadSafe = true)
 public class EngineMojo extends AbstractTargetConfigMojo {
 
-    /** The engine's target, a name or a URI (positional for {@code add}, {@code --target} for {@code alter}). @since 0.1.0 */
+    /**
+     * The engine's target, a name or a URI (positional for {@code add}, {@code --target} for {@code alter}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 

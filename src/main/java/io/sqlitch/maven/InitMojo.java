@@ -12,27 +12,52 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractSqlitchMojo {
 
-    /** The project name (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The project name (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.project")
     private String projectName;
 
-    /** {@code --uri}: the project's URI, written as {@code %uri}. @since 0.1.0 */
+    /**
+     * {@code --uri}: the project's URI, written as {@code %uri}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.uri")
     private String uri;
 
-    /** {@code --target}: the default target, a name or a {@code db:sqlite:} URI. @since 0.1.0 */
+    /**
+     * {@code --target}: the default target, a name or a {@code db:sqlite:} URI.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --extension}: the script file extension. @since 0.1.0 */
+    /**
+     * {@code --extension}: the script file extension.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.extension")
     private String extension;
 
-    /** {@code --dir name=path}: script directories ({@code deploy}, {@code revert}, {@code verify}, {@code reworked}, ...). @since 0.1.0 */
+    /**
+     * {@code --dir name=path}: script directories ({@code deploy}, {@code revert}, {@code verify}, {@code
+     * reworked}, ...).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dir")
     private List<String> dir;
 
-    /** {@code --set name=value}: variables written to {@code [core "variables"]}. @since 0.1.0 */
+    /**
+     * {@code --set name=value}: variables written to {@code [core "variables"]}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.set")
     private List<String> set;
 

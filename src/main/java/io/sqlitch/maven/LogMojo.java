@@ -4,6 +4,8 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.LogCommand;
 import io.sqlitch.command.LogOptions;
 import io.sqlitch.command.Output;
+import io.sqlitch.json.Reports;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,25 +14,51 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "log", threadSafe = true)
 public class LogMojo extends AbstractHistoryMojo {
 
-    /** The database: a target name or URI (Sqitch's positional argument). @since 0.1.0 */
+    /**
+     * The database: a target name or URI (Sqitch's positional argument).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --event}: only these events ({@code deploy}, {@code revert}, {@code fail}). @since 0.1.0 */
+    /**
+     * {@code --event}: only these events ({@code deploy}, {@code revert}, {@code fail}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.event")
     private List<String> event;
 
-    /** {@code --project-pattern}: only projects matching this regular expression. @since 0.1.0 */
+    /**
+     * {@code --project-pattern}: only projects matching this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.projectPattern")
     private String projectPattern;
 
-    /** {@code --committer-pattern}: only committers matching this regular expression. @since 0.1.0 */
+    /**
+     * {@code --committer-pattern}: only committers matching this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.committerPattern")
     private String committerPattern;
 
+    /**
+     * Also write the events shown as JSON to this file (every field of each event); relative to the project's base
+     * directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.jsonFile")
+    private File jsonFile;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new LogCommand(commandContext(context, out, null)).execute(new LogOptions(str("sqlitch.target", target),
+        new LogCommand(commandContext(context, out, null),
+                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(new LogOptions(str("sqlitch.target", target),
                 list("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
                 str("sqlitch.projectPattern", projectPattern), str("sqlitch.committerPattern", committerPattern),
                 integer("sqlitch.maxCount", maxCount), skipCount(), bool("sqlitch.reverse", reverse),

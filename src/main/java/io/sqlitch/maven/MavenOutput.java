@@ -14,25 +14,31 @@ final class MavenOutput implements Output {
         this.quiet = quiet;
     }
 
+    // One Maven log line per output line: a multi-line text would get its prefix on the first line only.
+
     @Override
     public void info(String line) {
         if (!quiet) {
-            log.info(line);
+            lines(line).forEach(log::info);
         }
     }
 
     @Override
     public void emit(String line) {
-        log.info(line);
+        lines(line).forEach(log::info);
     }
 
     @Override
     public void warn(String line) {
-        log.warn(line);
+        lines(line).forEach(log::warn);
     }
 
     @Override
     public void vent(String line) {
-        log.error(line);
+        lines(line).forEach(log::error);
+    }
+
+    private static java.util.List<String> lines(String text) {
+        return java.util.Arrays.asList(text.split("\n", -1));
     }
 }

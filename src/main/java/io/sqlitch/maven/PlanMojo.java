@@ -4,6 +4,8 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.PlanCommand;
 import io.sqlitch.command.PlanOptions;
+import io.sqlitch.json.Reports;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,21 +14,43 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractHistoryMojo {
 
-    /** {@code --target}: the target whose plan to show. @since 0.1.0 */
+    /**
+     * {@code --target}: the target whose plan to show.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --event}: {@code deploy} or {@code revert} lines only. @since 0.1.0 */
+    /**
+     * {@code --event}: {@code deploy} or {@code revert} lines only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.event")
     private String event;
 
-    /** {@code --planner-pattern}: only changes whose planner matches this regular expression. @since 0.1.0 */
+    /**
+     * {@code --planner-pattern}: only changes whose planner matches this regular expression.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.plannerPattern")
     private String plannerPattern;
 
+    /**
+     * Also write the changes shown as JSON to this file (id, name, tags, requires, conflicts, planner, date, note);
+     * relative to the project's base directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.jsonFile")
+    private File jsonFile;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new PlanCommand(commandContext(context, out, null)).execute(new PlanOptions(str("sqlitch.target", target),
+        new PlanCommand(commandContext(context, out, null),
+                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(str("sqlitch.target", target),
                 str("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
                 str("sqlitch.plannerPattern", plannerPattern), integer("sqlitch.maxCount", maxCount), skipCount(),
                 bool("sqlitch.reverse", reverse), bool("sqlitch.headers", headers), str("sqlitch.format", format),

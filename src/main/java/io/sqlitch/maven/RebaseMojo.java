@@ -11,31 +11,59 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rebase", threadSafe = true)
 public class RebaseMojo extends AbstractDatabaseMojo {
 
-    /** {@code --onto-change}: revert the changes after this one (default: all). @since 0.1.0 */
+    /**
+     * {@code --onto-change}: revert the changes after this one (default: all).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.ontoChange")
     private String ontoChange;
 
-    /** {@code --upto-change}: then deploy up to this change (default: the whole plan). @since 0.1.0 */
+    /**
+     * {@code --upto-change}: then deploy up to this change (default: the whole plan).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.uptoChange")
     private String uptoChange;
 
-    /** {@code --mode}: {@code all} (default), {@code tag} or {@code change}. @since 0.1.0 */
+    /**
+     * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.mode")
     private String mode;
 
-    /** {@code --verify}/{@code --no-verify} (default: {@code rebase.verify}, then {@code deploy.verify}). @since 0.1.0 */
+    /**
+     * {@code --verify}/{@code --no-verify} (default: {@code rebase.verify}, then {@code deploy.verify}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.verify")
     private Boolean verify;
 
-    /** {@code -y}: revert without asking. @since 0.1.0 */
+    /**
+     * {@code -y}: revert without asking.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
-    /** {@code --log-only}. @since 0.1.0 */
+    /**
+     * {@code --log-only}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
     private boolean logOnly;
 
-    /** {@code --lock-timeout}: seconds (default 60). @since 0.1.0 */
+    /**
+     * {@code --lock-timeout}: seconds (default 60).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 

@@ -11,19 +11,35 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "revert", threadSafe = true)
 public class RevertMojo extends AbstractDatabaseMojo {
 
-    /** {@code --to-change}: revert the changes deployed after this one (default: all). @since 0.1.0 */
+    /**
+     * {@code --to-change}: revert the changes deployed after this one (default: all).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.toChange")
     private String toChange;
 
-    /** {@code -y}: revert without asking. @since 0.1.0 */
+    /**
+     * {@code -y}: revert without asking.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
-    /** {@code --log-only}: record the reverts without running the scripts. @since 0.1.0 */
+    /**
+     * {@code --log-only}: record the reverts without running the scripts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
     private boolean logOnly;
 
-    /** {@code --lock-timeout}: seconds to wait for another command on the same database (default 60). @since 0.1.0 */
+    /**
+     * {@code --lock-timeout}: seconds to wait for another command on the same database (default 60).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 

@@ -12,27 +12,51 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rework", threadSafe = true)
 public class ReworkMojo extends AbstractSqlitchMojo {
 
-    /** The change to rework (Sqitch's positional argument or {@code --change}). @since 0.1.0 */
+    /**
+     * The change to rework (Sqitch's positional argument or {@code --change}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.change")
     private String change;
 
-    /** {@code --requires}: further changes the new instance requires. @since 0.1.0 */
+    /**
+     * {@code --requires}: further changes the new instance requires.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.requires")
     private List<String> requires;
 
-    /** {@code --conflicts}. @since 0.1.0 */
+    /**
+     * {@code --conflicts}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.conflicts")
     private List<String> conflicts;
 
-    /** {@code --note}: one value. @since 0.1.0 */
+    /**
+     * {@code --note}: one value.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.note")
     private String note;
 
-    /** Several {@code --note} paragraphs (pom only). @since 0.1.0 */
+    /**
+     * Several {@code --note} paragraphs (pom only).
+     *
+     * @since 0.1.0
+     */
     @Parameter
     private List<String> notes;
 
-    /** {@code --all}: rework in the plans of every target. @since 0.1.0 */
+    /**
+     * {@code --all}: rework in the plans of every target.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.all", defaultValue = "false")
     private boolean all;
 

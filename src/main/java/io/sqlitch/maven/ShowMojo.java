@@ -12,19 +12,35 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "show", threadSafe = true)
 public class ShowMojo extends AbstractSqlitchMojo {
 
-    /** What to show: {@code change}, {@code tag}, {@code deploy}, {@code revert} or {@code verify}. @since 0.1.0 */
+    /**
+     * What to show: {@code change}, {@code tag}, {@code deploy}, {@code revert} or {@code verify}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.type")
     private String type;
 
-    /** The change or tag, e.g. {@code userflips@HEAD} or {@code @v1.0}. @since 0.1.0 */
+    /**
+     * The change or tag, e.g. {@code userflips@HEAD} or {@code @v1.0}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.object")
     private String object;
 
-    /** {@code --target}: the target whose plan to read. @since 0.1.0 */
+    /**
+     * {@code --target}: the target whose plan to read.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /** {@code --exists}: print nothing; fail the build when the object does not exist. @since 0.1.0 */
+    /**
+     * {@code --exists}: print nothing; fail the build when the object does not exist.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.exists", defaultValue = "false")
     private boolean exists;
 

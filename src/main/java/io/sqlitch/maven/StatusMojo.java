@@ -4,6 +4,10 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.command.StatusOptions;
+import io.sqlitch.command.StatusReport;
+import io.sqlitch.json.Reports;
+import io.sqlitch.registry.DeployedChange;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -11,26 +15,57 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractDatabaseMojo {
 
-    /** {@code --project}: the project to report on. @since 0.1.0 */
+    /**
+     * {@code --project}: the project to report on.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.project")
     private String projectName;
 
-    /** {@code --show-changes}: list the deployed changes. @since 0.1.0 */
+    /**
+     * {@code --show-changes}: list the deployed changes.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.showChanges")
     private Boolean showChanges;
 
-    /** {@code --show-tags}: list the deployed tags. @since 0.1.0 */
+    /**
+     * {@code --show-tags}: list the deployed tags.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.showTags")
     private Boolean showTags;
 
-    /** {@code --date-format}: {@code iso} (default), {@code raw}, {@code rfc}, ... @since 0.1.0 */
+    /**
+     * {@code --date-format}: {@code iso} (default), {@code raw}, {@code rfc}, ...
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.dateFormat")
     private String dateFormat;
 
+    /**
+     * Also write the status as JSON to this file (project, current change, undeployed changes); relative to the
+     * project's base directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.jsonFile")
+    private File jsonFile;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null)).execute(new StatusOptions(str("sqlitch.target", target),
+        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(str("sqlitch.target", target),
                 str("sqlitch.project", projectName), flag("sqlitch.showChanges", showChanges),
                 flag("sqlitch.showTags", showTags), str("sqlitch.dateFormat", dateFormat)));
+    }
+
+    // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.
+    private void report(StatusReport report) {
+        publishDeployed(report.current().map(DeployedChange::name).orElse(""), report.currentTag());
+        writeJson(jsonFile, Reports.status(report));
     }
 }

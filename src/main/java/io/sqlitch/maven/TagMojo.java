@@ -12,23 +12,43 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "tag", threadSafe = true)
 public class TagMojo extends AbstractSqlitchMojo {
 
-    /** The tag's name, with or without {@code @} ({@code --tag}). Without one, the tags are listed. @since 0.1.0 */
+    /**
+     * The tag's name, with or without {@code @} ({@code --tag}). Without one, the tags are listed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.tag")
     private String tag;
 
-    /** The change to tag ({@code --change}; default: the last change). @since 0.1.0 */
+    /**
+     * The change to tag ({@code --change}; default: the last change).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.change")
     private String change;
 
-    /** {@code --note}: the tag's note, one value. @since 0.1.0 */
+    /**
+     * {@code --note}: the tag's note, one value.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.note")
     private String note;
 
-    /** Several {@code --note} paragraphs (pom only). @since 0.1.0 */
+    /**
+     * Several {@code --note} paragraphs (pom only).
+     *
+     * @since 0.1.0
+     */
     @Parameter
     private List<String> notes;
 
-    /** {@code --all}: tag the plans of every target. @since 0.1.0 */
+    /**
+     * {@code --all}: tag the plans of every target.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.all", defaultValue = "false")
     private boolean all;
 

@@ -12,7 +12,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "target", requiresProject = false, threadSafe = true)
 public class TargetMojo extends AbstractTargetConfigMojo {
 
-    /** The target's URI, e.g. {@code db:sqlite:flipr_test.db} (positional for {@code add}, {@code --uri} for {@code alter}). @since 0.1.0 */
+    /**
+     * The target's URI, e.g. {@code db:sqlite:flipr_test.db} (positional for {@code add}, {@code --uri} for {@code
+     * alter}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.uri")
     private String uri;
 

@@ -11,11 +11,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify", threadSafe = true)
 public class VerifyMojo extends AbstractDatabaseMojo {
 
-    /** {@code --from-change}: the first change to verify. @since 0.1.0 */
+    /**
+     * {@code --from-change}: the first change to verify.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.fromChange")
     private String fromChange;
 
-    /** {@code --to-change}: the last change to verify. @since 0.1.0 */
+    /**
+     * {@code --to-change}: the last change to verify.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlitch.toChange")
     private String toChange;
 

@@ -135,6 +135,17 @@ class ReportingTutorialDifferentialTest {
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b4", "flipr_test"));
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b5", "flipr_test", "lists", "hashtags"));
         compareBundle(flipr, List.of("bundle", "--dest-dir", "b6", "--from", "lists", "flipr_test", "users"));
+        // A registry at 1.0 (its release row rewritten): check refuses, upgrade reruns the 1.1 script.
+        String downgrade = "sqlite3 sqitch.db 'UPDATE releases SET version = 1.0 WHERE NOT EXISTS"
+                + " (SELECT 1 FROM releases WHERE version = 1.0); DELETE FROM releases WHERE version > 1.0'";
+        bash(flipr, downgrade, null);
+        compareWithReal(flipr, List.of("check"));
+        compareWithReal(flipr, List.of("status"));
+        Capture capture = new Capture();
+        RealSqitch.Result upgraded = capture.run(() -> ours(flipr, List.of("upgrade"), capture));
+        bash(flipr, downgrade, null);
+        assertSame(bash(flipr, "sqitch upgrade", null), upgraded, "upgrade from 1.0");
+        compareWithReal(flipr, List.of("check"));
         // A deploy script changed after deployment makes check fail.
         Files.writeString(flipr.resolve("deploy/lists.sql"), "-- changed\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);

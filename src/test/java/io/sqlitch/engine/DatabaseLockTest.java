@@ -27,13 +27,22 @@ class DatabaseLockTest {
     private static final String BLOCKED =
             "info: Blocked by another instance of Sqitch working on db:sqlite:flipr.db; waiting %s seconds...";
 
+    private static List<Path> listing(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void uncontendedLockSaysNothingAndUsesASeparateLockFile() {
         Path registry = tmp.resolve("sqitch.db");
         RecordingOutput out = new RecordingOutput();
         try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(1), out)) {
-            assertTrue(Files.exists(tmp.resolve("sqitch.db.lock")));
+            assertTrue(Files.exists(DatabaseLock.lockFileFor(registry)));
             assertFalse(Files.exists(registry), "the SQLite file itself is never opened");
+            assertEquals(List.of(), listing(tmp), "nothing beside the registry: Sqitch leaves no file there");
         }
         assertEquals(List.of(), out.lines);
     }

@@ -1,0 +1,7 @@
+-- Revert alpha:alpha_items
+
+BEGIN;
+
+DROP TABLE alpha_items;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert alpha:alpha_users
+
+BEGIN;
+
+DROP TABLE alpha_users;
+
+COMMIT;

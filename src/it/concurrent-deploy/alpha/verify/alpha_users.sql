@@ -1,0 +1,3 @@
+-- Verify alpha:alpha_users
+
+SELECT id, name FROM alpha_users WHERE 0;

@@ -1,0 +1,7 @@
+-- Deploy beta:beta_users
+
+BEGIN;
+
+CREATE TABLE beta_users (id INTEGER PRIMARY KEY, name TEXT);
+
+COMMIT;

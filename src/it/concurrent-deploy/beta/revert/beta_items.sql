@@ -1,0 +1,7 @@
+-- Revert beta:beta_items
+
+BEGIN;
+
+DROP TABLE beta_items;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert beta:beta_users
+
+BEGIN;
+
+DROP TABLE beta_users;
+
+COMMIT;

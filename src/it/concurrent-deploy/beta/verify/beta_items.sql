@@ -1,0 +1,3 @@
+-- Verify beta:beta_items
+
+SELECT id, name FROM beta_items WHERE 0;

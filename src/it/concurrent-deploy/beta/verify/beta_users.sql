@@ -1,0 +1,3 @@
+-- Verify beta:beta_users
+
+SELECT id, name FROM beta_users WHERE 0;

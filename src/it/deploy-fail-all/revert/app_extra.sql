@@ -1,0 +1,7 @@
+-- Revert app:app_extra
+
+BEGIN;
+
+DROP TABLE IF EXISTS app_extra;
+
+COMMIT;

@@ -1,0 +1,3 @@
+-- Verify app:app_extra
+
+SELECT 1;

@@ -1,0 +1,3 @@
+-- Verify app:app_widgets
+
+SELECT 1;
