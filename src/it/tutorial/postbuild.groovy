@@ -26,11 +26,9 @@ import java.util.concurrent.TimeUnit
 // Steps still expected to differ, each with its reason. The lead shrinks this list as the goals land on main.
 // A step listed here that now matches is reported ("stale gap") so the list can be shrunk; it does not fail.
 // Keys are step numbers, or 'final' for the final file and registry comparison.
-// Status at 23:15 UTC on 2026-11-23 (main at 6733cef): every goal is on main; 134 of 139 steps match.
+// Status at 23:20 UTC on 2026-11-23 (main at 20e7a02): all 139 steps and the final files match; no gaps.
 KNOWN_GAPS = [
-    // The text matches, but sqlitch:show logs the whole object in one log call, so Maven prefixes only its
-    // first line with [INFO] (rule 7 wants one [INFO] line per line; e.g. MavenOutput could split at \n).
-    'show: multi-line log call'           : '125 126 127 129 130',
+    // 'reason': 'NNN NNN ...' (or 'final'),
 ].collectEntries { String reason, String steps -> steps.split(' ').collectEntries { [(it): reason] } }
 
 // Deliberate Maven-side differences: step number -> [reason, closure rewriting the expected (Sqitch) stdout].
@@ -40,11 +38,6 @@ DELIBERATE = [
     '024': ['batch mode: -Dsqlitch.yes replaces the unattended prompt',
             { String out -> out.replace('Revert all changes from db:sqlite:flipr_test.db? [Yes] Yes\n',
                                         'Reverting all changes from db:sqlite:flipr_test.db\n') }],
-    // The registry lock: deploy/revert serialise Maven builds (also -T threads) through <registry>.lock, which
-    // stays in place (removing a lock file after use races with the next locker). Sqitch's SQLite engine does not
-    // lock. So `ls dev` lists it; the final tree comparison ignores *.db.lock for the same reason.
-    '068': ['registry lock file left next to dev/sqitch.db',
-            { String out -> out.replace('sqitch.db\n', 'sqitch.db\nsqitch.db.lock\n') }],
 ]
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -421,7 +414,6 @@ static List<String> compareFinal(Path expectedRoot, Path work, boolean haveSqlit
     ['flipr', 'home'].each { String top ->
         Map<String, String> expected = tree(expectedRoot.resolve(top), null, expectedRoot.resolve(top))
         Map<String, String> actual = tree(work.resolve(top), haveSqlite, work.resolve(top))
-        actual.keySet().removeIf { it ==~ /(.*\/)?[^\/]*\.db\.lock/ }   // DELIBERATE: the registry lock (see 068)
         if (!haveSqlite) { expected.keySet().removeIf { it.endsWith('.dump') } }
         (expected.keySet() + actual.keySet()).sort().each { String f ->
             if (!actual.containsKey(f)) diffs << "  missing: $top/$f".toString()
