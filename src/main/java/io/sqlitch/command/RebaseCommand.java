@@ -5,7 +5,9 @@ import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.SqliteEngine;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code sqitch rebase}: revert to a change, then deploy again, under one lock and one connection. */
 public final class RebaseCommand {
@@ -19,19 +21,24 @@ public final class RebaseCommand {
     public void execute(RebaseOptions o) {
         DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "rebase.mode", "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "rebase", o.target(), o.args());
-        List<String> rest = new ArrayList<>(t.changes());
-        String onto = o.ontoChange() != null ? o.ontoChange() : rest.isEmpty() ? null : rest.remove(0);
-        String upto = o.uptoChange() != null ? o.uptoChange() : rest.isEmpty() ? null : rest.remove(0);
-        if (!rest.isEmpty()) {
-            ctx.out().warn("Too many changes specified; rebasing onto \"" + onto + "\" up to \"" + upto + "\"");
-        }
         EngineOptions options = new EngineOptions(
                 EngineTargets.bool(ctx, o.verify(), false, "rebase.verify", "deploy.verify"), o.logOnly(),
                 DeployCommand.timeout(o.lockTimeout()),
                 EngineTargets.bool(ctx, o.noPrompt(), false, "rebase.no_prompt", "revert.no_prompt"),
                 EngineTargets.bool(ctx, null, true, "rebase.prompt_accept", "revert.prompt_accept"),
-                t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"), o.set()));
+                t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"),
+                        merged(o.set(), o.setRevert())));
         try (SqliteEngine engine = t.engine(ctx, options)) {
+            List<String> rest = new ArrayList<>(t.changes());
+            // With --modified the first change argument becomes the upto change, as in Sqitch.
+            String onto = o.modified() ? engine.plannedDeployedCommonAncestorId()
+                    : o.ontoChange() != null ? o.ontoChange() : rest.isEmpty() ? null : rest.remove(0);
+            String upto = o.uptoChange() != null ? o.uptoChange() : rest.isEmpty() ? null : rest.remove(0);
+            if (!rest.isEmpty()) {
+                // Locale::TextDomain leaves an undef placeholder unexpanded.
+                ctx.out().warn("Too many changes specified; rebasing onto \"" + (onto == null ? "{onto}" : onto)
+                        + "\" up to \"" + (upto == null ? "{upto}" : upto) + "\"");
+            }
             try {
                 engine.revert(onto);
             } catch (SqitchException e) {
@@ -41,8 +48,16 @@ public final class RebaseCommand {
                 }
                 ctx.out().info(e.getMessage());
             }
-            engine.useVariables(t.variables(ctx, List.of("core.variables", "deploy.variables"), o.set()));
+            engine.useVariables(t.variables(ctx, List.of("core.variables", "deploy.variables"),
+                    merged(o.set(), o.setDeploy())));
             engine.deploy(upto, mode);
         }
+    }
+
+    /** {@code --set}, overridden by {@code --set-revert} or {@code --set-deploy} (Sqitch's RevertDeployCommand). */
+    private static Map<String, String> merged(Map<String, String> set, Map<String, String> specific) {
+        Map<String, String> vars = new LinkedHashMap<>(set);
+        vars.putAll(specific);
+        return vars;
     }
 }

@@ -9,13 +9,15 @@ import java.util.Map;
  * @param args        positional arguments ({@code [target] [change]})
  * @param target      {@code -t/--target}, or null
  * @param toChange    {@code --to-change}, or null: revert everything
+ * @param modified    {@code -m/--modified}: revert to the last change whose deploy script is unchanged since it was
+ *                    deployed (overrides {@code toChange} and the change argument)
  * @param noPrompt    {@code -y}, or null for {@code revert.no_prompt} / false
  * @param logOnly     {@code --log-only}
  * @param lockTimeout {@code --lock-timeout} seconds, or null for 60
  * @param set         {@code --set name=value} variables
  */
-public record RevertOptions(List<String> args, String target, String toChange, Boolean noPrompt, boolean logOnly,
-                            Integer lockTimeout, Map<String, String> set) {
+public record RevertOptions(List<String> args, String target, String toChange, boolean modified,
+                            Boolean noPrompt, boolean logOnly, Integer lockTimeout, Map<String, String> set) {
 
     public RevertOptions {
         args = args == null ? List.of() : List.copyOf(args);

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -544,6 +545,36 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ revert
+
+    /**
+     * Sqitch's {@code planned_deployed_common_ancestor_id} ({@code revert/rebase --modified}): walking the deployed
+     * changes and the plan side by side, the ID of the last deployed change before the first one whose recorded
+     * script_hash differs from its planned deploy script's (or that is past the plan's end); the newest deployed
+     * change when none differs; null when the very first differs (revert everything).
+     */
+    public String plannedDeployedCommonAncestorId() {
+        connect();
+        if (!schema.isInitialized()) {
+            // Sqitch queries the registry without checking it first: DBD::SQLite's error.
+            throw new SqitchException("no such table: changes");
+        }
+        List<DeployedChange> deployed = registry.deployedChanges(plan.project());
+        for (int i = 0; i < deployed.size(); i++) {
+            String planned = i < plan.count() ? SqlScript.sha1Hex(files.resolve(files.deploy(plan.changeAt(i))))
+                    : null;
+            // Perl's "ne" compares a missing hash (undef) as the empty string.
+            if (i >= plan.count() || !Objects.toString(deployed.get(i).scriptHash(), "")
+                    .equals(Objects.toString(planned, ""))) {
+                return i == 0 ? null : deployed.get(i - 1).id();
+            }
+        }
+        if (deployed.isEmpty()) {
+            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed).
+            throw new SqitchException("Can't call method \"id\" on an undefined value at "
+                    + "/usr/share/perl5/App/Sqitch/Engine.pm line 1196.\n");
+        }
+        return deployed.get(deployed.size() - 1).id();
+    }
 
     /** Sqitch's {@code revert}: reverts to {@code toChange} (kept), or everything when null. */
     public void revert(String toChange) {

@@ -4,6 +4,7 @@ import io.sqlitch.RunContext;
 import io.sqlitch.command.Output;
 import io.sqlitch.command.RebaseCommand;
 import io.sqlitch.command.RebaseOptions;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,6 +27,15 @@ public class RebaseMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "sqlitch.uptoChange")
     private String uptoChange;
+
+    /**
+     * {@code -m/--modified}: revert to the last deployed change whose deploy script is unchanged since it was
+     * deployed, then deploy again (instead of {@code ontoChange}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.modified", defaultValue = "false")
+    private boolean modified;
 
     /**
      * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
@@ -67,11 +77,30 @@ public class RebaseMojo extends AbstractDatabaseMojo {
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 
+    /**
+     * {@code --set-revert name=value}: variables for the revert scripts only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.setRevert")
+    private List<String> setRevert;
+
+    /**
+     * {@code --set-deploy name=value}: variables for the deploy scripts only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.setDeploy")
+    private List<String> setDeploy;
+
     @Override
     protected void run(RunContext context, Output out) {
         new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
-                str("sqlitch.ontoChange", ontoChange), str("sqlitch.uptoChange", uptoChange), str("sqlitch.mode", mode),
+                str("sqlitch.ontoChange", ontoChange), str("sqlitch.uptoChange", uptoChange),
+                bool("sqlitch.modified", modified), str("sqlitch.mode", mode),
                 flag("sqlitch.verify", verify), flag("sqlitch.yes", yes), bool("sqlitch.logOnly", logOnly),
-                integer("sqlitch.lockTimeout", lockTimeout), variables()));
+                integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
+                KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
     }
 }

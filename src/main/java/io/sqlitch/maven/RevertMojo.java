@@ -20,6 +20,15 @@ public class RevertMojo extends AbstractDatabaseMojo {
     private String toChange;
 
     /**
+     * {@code -m/--modified}: revert to the last deployed change whose deploy script is unchanged since it was
+     * deployed (instead of {@code toChange}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.modified", defaultValue = "false")
+    private boolean modified;
+
+    /**
      * {@code -y}: revert without asking.
      *
      * @since 0.1.0
@@ -46,7 +55,8 @@ public class RevertMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new RevertCommand(commandContext(context, out, null)).execute(new RevertOptions(targetArgs(), null,
-                str("sqlitch.toChange", toChange), flag("sqlitch.yes", yes), bool("sqlitch.logOnly", logOnly),
+                str("sqlitch.toChange", toChange), bool("sqlitch.modified", modified), flag("sqlitch.yes", yes),
+                bool("sqlitch.logOnly", logOnly),
                 integer("sqlitch.lockTimeout", lockTimeout), variables()));
     }
 }

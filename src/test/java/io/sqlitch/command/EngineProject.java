@@ -172,15 +172,19 @@ final class EngineProject {
         String to = null;
         Boolean y = null;
         boolean logOnly = false;
+        boolean modified = false;
+        Map<String, String> set = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--to" -> to = args[++i];
                 case "-y" -> y = true;
                 case "--log-only" -> logOnly = true;
+                case "-m", "--modified" -> modified = true;
+                case "-s" -> put(set, args[++i]);
                 default -> positional.add(args[i]);
             }
         }
-        return new RevertOptions(positional, null, to, y, logOnly, null, Map.of());
+        return new RevertOptions(positional, null, to, modified, y, logOnly, null, set);
     }
 
     static VerifyOptions verify(String... args) {
@@ -203,16 +207,30 @@ final class EngineProject {
         String upto = null;
         String mode = null;
         Boolean y = null;
+        boolean modified = false;
+        Map<String, String> set = new java.util.LinkedHashMap<>();
+        Map<String, String> setRevert = new java.util.LinkedHashMap<>();
+        Map<String, String> setDeploy = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--onto" -> onto = args[++i];
                 case "--upto" -> upto = args[++i];
                 case "--mode" -> mode = args[++i];
                 case "-y" -> y = true;
+                case "-m", "--modified" -> modified = true;
+                case "-s" -> put(set, args[++i]);
+                case "-r" -> put(setRevert, args[++i]);
+                case "-e" -> put(setDeploy, args[++i]);
                 default -> positional.add(args[i]);
             }
         }
-        return new RebaseOptions(positional, null, onto, upto, mode, null, y, false, null, Map.of());
+        return new RebaseOptions(positional, null, onto, upto, modified, mode, null, y, false, null, set, setRevert,
+                setDeploy);
+    }
+
+    private static void put(Map<String, String> vars, String nameValue) {
+        int eq = nameValue.indexOf('=');
+        vars.put(nameValue.substring(0, eq), nameValue.substring(eq + 1));
     }
 
     /** Runs the step on our side with our command for the verb. */
