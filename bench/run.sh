@@ -32,13 +32,26 @@ if [ -z "$JAR" ] || [ ! -d "$ROOT/target/test-classes" ]; then
     echo "Install the plugin first: ./mvnw -B -q install -DskipTests -Dinvoker.skip" >&2
     exit 2
 fi
+# A private local repository (symlinks to ~/.m2's entries, a real copy of the plugin's version directory), so
+# that another build installing the plugin while this runs cannot swap the jar under us. PLUGIN_JAR overrides the
+# jar (e.g. target/sqlitch-maven-plugin-$VERSION.jar of this checkout).
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sqlitch-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+M2=$WORK/m2
+PLUGIN_DIR=io/sqlitch/sqlitch-maven-plugin/$VERSION
+mkdir -p "$M2/$PLUGIN_DIR"
+for e in "$HOME"/.m2/repository/*; do [ "$(basename "$e")" = io ] || ln -s "$e" "$M2/"; done
+for e in "$HOME"/.m2/repository/io/*; do [ "$(basename "$e")" = sqlitch ] || ln -s "$e" "$M2/io/"; done
+for e in "$HOME"/.m2/repository/io/sqlitch/*; do
+    [ "$(basename "$e")" = sqlitch-maven-plugin ] || ln -s "$e" "$M2/io/sqlitch/"
+done
+cp "$HOME/.m2/repository/$PLUGIN_DIR"/* "$M2/$PLUGIN_DIR/"
+cp "${PLUGIN_JAR:-$JAR}" "$M2/$PLUGIN_DIR/sqlitch-maven-plugin-$VERSION.jar"
 SQLITE_JDBC=$(ls "$HOME"/.m2/repository/org/xerial/sqlite-jdbc/*/sqlite-jdbc-*.jar | sort -V | tail -1)
 CP="$ROOT/target/classes:$ROOT/target/test-classes:$SQLITE_JDBC"
 SQITCH=$(command -v sqitch || true)
 [ "${SKIP_SQITCH:-0}" = 1 ] && SQITCH=
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/sqlitch-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home"
 printf '[user]\n\tname = Bench Marker\n\temail = bench@example.com\n' > "$WORK/home/user.conf"
 export SQITCH_USER_CONFIG="$WORK/home/user.conf" SQITCH_SYSTEM_CONFIG="$WORK/home/nonexistent" TZ=UTC LC_ALL=C.UTF-8
@@ -89,7 +102,7 @@ median() {
     sort -g "$WORK/times/$1" | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
 }
 
-mvn_goal() { mvn -B -q -o "$PLUGIN:$1" "${@:2}"; }
+mvn_goal() { mvn -B -q -o -Dmaven.repo.local="$M2" "$PLUGIN:$1" "${@:2}"; }
 
 for n in "${SIZES[@]}"; do
     generate "$WORK/template-$n" "$n"
