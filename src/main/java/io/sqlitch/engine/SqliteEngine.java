@@ -233,8 +233,9 @@ public final class SqliteEngine implements AutoCloseable {
             out.info("Nothing to deploy (up-to-date)");
             return;
         }
-        List<Change> pending = plan.changes().subList(position + 1, toIndex + 1);
-        Map<String, Scripts> atomicScripts = atomic && toIndex > position ? loadAtomicScripts(pending) : null;
+        // Refused before the registry is touched.
+        Map<String, Scripts> atomicScripts = atomic && toIndex > position
+                ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
