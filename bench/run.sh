@@ -149,7 +149,7 @@ done
 if [ "${SKIP_INPROCESS:-0}" != 1 ]; then
     echo
     echo "In-process figures:"
-    java -cp "$CP" io.sqlitch.engine.InProcessBench 200 3 10000
+    java -cp "$CP" io.sqlitch.engine.InProcessBench 300 5 10000
 fi
 if [ "$CRASH_TRIALS" -gt 0 ]; then
     echo
