@@ -239,14 +239,27 @@ public final class SqliteEngine implements AutoCloseable {
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
+                registry.registerProject(plan.project(), plan.uri());
             } else {
                 out.info("Adding registry tables to " + target.registryDestination());
                 if (dbFile().isEmpty()) {
                     throw new SqitchException("Database name missing in URI " + target.uri().withoutPassword());
                 }
-                schema.initialize(user, target.registryUri().dbName().orElse(""));
+                // Tables, release row and project row in one transaction: Sqitch commits the tables first, and a
+                // crash right after leaves a registry of "version 0" that no later run can upgrade.
+                begin();
+                boolean done = false;
+                try {
+                    schema.initialize(user, target.registryUri().dbName().orElse(""));
+                    registry.registerProject(plan.project(), plan.uri());
+                    commit();
+                    done = true;
+                } finally {
+                    if (!done) {
+                        rollbackQuietly();
+                    }
+                }
             }
-            registry.registerProject(plan.project(), plan.uri());
         } else {
             if (toIndex < position) {
                 throw new SqitchException("Cannot deploy to an earlier change; use \"revert\" instead");

@@ -68,8 +68,9 @@ public final class CrashTrials {
         while (done < kills) {
             GeneratedProject p = project(root.resolve("round" + round++));
             while (true) {
+                Path childLog = p.dir().resolveSibling("child.log");
                 Process child = DeployChild.command(p.dir(), p.home()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectOutput(childLog.toFile()).start();
                 long delay = 300 + random.nextInt(2500);
                 if (done < kills && !child.waitFor(delay, TimeUnit.MILLISECONDS)) {
                     child.destroyForcibly(); // SIGKILL on Unix
@@ -87,7 +88,8 @@ public final class CrashTrials {
                     throw new IllegalStateException("deploy did not finish");
                 }
                 if (child.exitValue() != 0) {
-                    throw new IllegalStateException("re-run after a kill failed with exit " + child.exitValue());
+                    throw new IllegalStateException("re-run after a kill failed with exit " + child.exitValue()
+                            + ":\n" + Files.readString(childLog));
                 }
                 State st = check(p);
                 if (st.recorded() != CHANGES) {
