@@ -26,7 +26,7 @@ public final class DeployCommand {
         EngineOptions options = new EngineOptions(verify, o.logOnly(), timeout(o.lockTimeout()), true, true,
                 t.variables(ctx, List.of("core.variables", "deploy.variables"), o.set()));
         try (SqliteEngine engine = t.engine(ctx, options)) {
-            engine.deploy(change, mode);
+            engine.deploy(change, mode, o.atomic());
         }
     }
 

@@ -14,13 +14,27 @@ import java.util.Map;
  * @param logOnly     {@code --log-only}
  * @param lockTimeout {@code --lock-timeout} seconds, or null for 60
  * @param set         {@code --set name=value} variables
+ * @param atomic      deploy every pending change in one transaction (not in Sqitch; {@code sqlitch.atomic}):
+ *                    all or nothing, refused up front when a script manages its own transactions
  */
 public record DeployOptions(List<String> args, String target, String toChange, String mode, Boolean verify,
-                            boolean logOnly, Integer lockTimeout, Map<String, String> set) {
+                            boolean logOnly, Integer lockTimeout, Map<String, String> set,
+                            boolean atomic) {
 
     public DeployOptions {
         args = args == null ? List.of() : List.copyOf(args);
         set = set == null ? Map.of() : Map.copyOf(set);
+    }
+
+    /** Sqitch's options only (no atomic deploy). */
+    public DeployOptions(List<String> args, String target, String toChange, String mode, Boolean verify,
+                         boolean logOnly, Integer lockTimeout, Map<String, String> set) {
+        this(args, target, toChange, mode, verify, logOnly, lockTimeout, set, false);
+    }
+
+    /** The same options with the atomic deploy on or off. */
+    public DeployOptions withAtomic(boolean on) {
+        return new DeployOptions(args, target, toChange, mode, verify, logOnly, lockTimeout, set, on);
     }
 
     /** All defaults: deploy the default target to the end of the plan. */

@@ -202,6 +202,17 @@ public final class SqliteEngine implements AutoCloseable {
      * recovery on failure.
      */
     public void deploy(String toChange, DeployMode mode) {
+        deploy(toChange, mode, false);
+    }
+
+    /**
+     * Like {@link #deploy(String, DeployMode)}; with {@code atomic}, every pending change is deployed in ONE
+     * transaction (our all-or-nothing option, not in Sqitch): {@code mode} is then irrelevant, since a failure
+     * rolls the whole run back and nothing needs reverting. Refused up front, before anything is written, when a
+     * deploy script (or, with {@code --verify}, a verify script) manages its own transactions beyond one
+     * BEGIN…COMMIT around everything (or BEGIN…ROLLBACK for verify): such a script cannot run inside ours.
+     */
+    public void deploy(String toChange, DeployMode mode, boolean atomic) {
         connect();
         int position = syncPlan();
         int toIndex = plan.count() - 1;
@@ -223,17 +234,33 @@ public final class SqliteEngine implements AutoCloseable {
             out.info("Nothing to deploy (up-to-date)");
             return;
         }
+        // Refused before the registry is touched.
+        Map<String, Scripts> atomicScripts = atomic && toIndex > position
+                ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
+                registry.registerProject(plan.project(), plan.uri());
             } else {
                 out.info("Adding registry tables to " + target.registryDestination());
                 if (dbFile().isEmpty()) {
                     throw new SqitchException("Database name missing in URI " + target.uri().withoutPassword());
                 }
-                schema.initialize(user, target.registryUri().dbName().orElse(""));
+                // Tables, release row and project row in one transaction: Sqitch commits the tables first, and a
+                // crash right after leaves a registry of "version 0" that no later run can upgrade.
+                begin();
+                boolean done = false;
+                try {
+                    schema.initialize(user, target.registryUri().dbName().orElse(""));
+                    registry.registerProject(plan.project(), plan.uri());
+                    commit();
+                    done = true;
+                } finally {
+                    if (!done) {
+                        rollbackQuietly();
+                    }
+                }
             }
-            registry.registerProject(plan.project(), plan.uri());
         } else {
             if (toIndex < position) {
                 throw new SqitchException("Cannot deploy to an earlier change; use \"revert\" instead");
@@ -247,6 +274,10 @@ public final class SqliteEngine implements AutoCloseable {
         List<Change> batch = plan.changes().subList(position + 1, toIndex + 1);
         Map<String, String> resolved = checkDeployDependencies(batch);
         maxNameLength = batch.stream().mapToInt(c -> ProgressLine.length(c.formatNameWithTags())).max().orElse(0);
+        if (atomicScripts != null) {
+            deployAllOrNothing(batch, resolved, atomicScripts);
+            return;
+        }
         switch (mode) {
             case CHANGE -> {
                 for (Change change : batch) {
@@ -255,6 +286,120 @@ public final class SqliteEngine implements AutoCloseable {
             }
             case ALL, TAG -> deployWithRollback(batch, resolved, mode == DeployMode.TAG);
             default -> throw new IllegalStateException(mode.toString());
+        }
+    }
+
+    /** A change's parsed deploy script (empty with {@code --log-only} or when missing) and verify script. */
+    private record Scripts(Optional<SqlScript> deploy, Optional<SqlScript> verify) {
+    }
+
+    /**
+     * Parses every pending change's scripts for the atomic deploy and refuses, naming the script, when one cannot
+     * run inside the run's transaction. A missing deploy script is not refused here: it fails when reached, as
+     * in a normal deploy.
+     */
+    private Map<String, Scripts> loadAtomicScripts(List<Change> batch) {
+        Map<String, Scripts> scripts = new HashMap<>();
+        for (Change change : batch) {
+            Optional<SqlScript> script = options.logOnly() ? Optional.empty() : runner.load(files.deploy(change));
+            if (script.isPresent() && script.get().transactionShape() == TransactionShape.OTHER) {
+                throw new SqitchException("Cannot deploy atomically: deploy script " + files.deploy(change)
+                        + " manages its own transactions; deploy without the atomic option");
+            }
+            Optional<SqlScript> verify = options.withVerify() && !options.logOnly()
+                    ? verifyRunner.load(files.verify(change)) : Optional.empty();
+            if (verify.isPresent() && !ScriptRunner.canRunInside(verify.get())) {
+                throw new SqitchException("Cannot deploy atomically: verify script " + files.verify(change)
+                        + " manages its own transactions; deploy without the atomic option");
+            }
+            scripts.put(change.id(), new Scripts(script, verify));
+        }
+        return scripts;
+    }
+
+    /**
+     * The atomic deploy: one transaction for every change's script body, verify (in a savepoint) and registry
+     * rows. On failure the transaction is rolled back, so the database and registry are as before the run, and
+     * then the failing change's {@code fail} event is written in a transaction of its own.
+     */
+    private void deployAllOrNothing(List<Change> batch, Map<String, String> resolved, Map<String, Scripts> scripts) {
+        begin();
+        ChangeRecord current = null;
+        boolean done = false;
+        try {
+            for (Change change : batch) {
+                progress.start("  + ", change.formatNameWithTags(), maxNameLength);
+                String deployPath = files.deploy(change);
+                current = record(change, deployPath, resolved);
+                Scripts s = scripts.get(change.id());
+                if (!options.logOnly()) {
+                    if (s.deploy().isEmpty()) {
+                        failAtomic(List.of("Error: cannot open \"" + deployPath + "\""), clientFailed().getMessage());
+                    }
+                    ScriptResult result = runner.runBody(s.deploy().get());
+                    if (!result.succeeded()) {
+                        failAtomic(result.errorLines(), clientFailed().getMessage());
+                    }
+                }
+                if (options.withVerify() && !options.logOnly()) {
+                    if (s.verify().isEmpty()) {
+                        missingVerify(files.verify(change));
+                    } else {
+                        ScriptResult result = verifyInSavepoint(s.verify().get());
+                        if (!result.succeeded()) {
+                            failAtomic(result.errorLines(), "Verify script \"" + files.verify(change) + "\" failed.");
+                        }
+                    }
+                }
+                try {
+                    registry.recordDeploy(current);
+                } catch (SqitchException e) {
+                    failAtomic(List.of(), e.getMessage());
+                }
+                progress.finish("ok");
+            }
+            try {
+                commit();
+            } catch (SqitchException e) {
+                throw new AtomicFailure(List.of(e.getMessage().split("\n", -1)), true);
+            }
+            done = true;
+        } catch (AtomicFailure e) {
+            rollbackQuietly();
+            if (current != null) {
+                registry.recordFail(current);
+            }
+            if (e.ok) {
+                // The commit failed after every change printed "ok".
+                e.lines.forEach(out::vent);
+            } else {
+                progress.finish("not ok");
+                e.lines.forEach(out::vent);
+            }
+            out.vent("Rolled back all changes of this deploy");
+            throw new SqitchException("Deploy failed");
+        } finally {
+            if (!done) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    /** Stops the atomic deploy: these stderr lines (client errors, then the message) follow the rollback. */
+    private void failAtomic(List<String> errorLines, String message) {
+        List<String> lines = new ArrayList<>(errorLines);
+        lines.addAll(List.of(message.split("\n", -1)));
+        throw new AtomicFailure(lines, false);
+    }
+
+    private static final class AtomicFailure extends RuntimeException {
+        private final List<String> lines;
+        private final boolean ok;
+
+        AtomicFailure(List<String> lines, boolean ok) {
+            super(null, null, false, false);
+            this.lines = lines;
+            this.ok = ok;
         }
     }
 

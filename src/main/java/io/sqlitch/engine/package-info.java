@@ -16,7 +16,16 @@
  *   <li>{@link io.sqlitch.engine.SqliteEngine}: Sqitch's deploy, revert and verify algorithms over one target
  *       connection with the registry attached; a change whose script allows it commits with its registry rows in
  *       one transaction. Options in {@link io.sqlitch.engine.EngineOptions}, failure recovery in
- *       {@link io.sqlitch.engine.DeployMode}.</li>
+ *       {@link io.sqlitch.engine.DeployMode}. Opt-in atomic deploy ({@code deploy(to, mode, true)},
+ *       {@code sqlitch.atomic}): every pending change in one transaction, refused up front (naming the script)
+ *       when a script has transaction statements other than one BEGIN…COMMIT around everything; on failure the
+ *       rollback restores database and registry and the {@code fail} event is written afterwards.</li>
  * </ul>
+ *
+ * <p>Durability: the target and the ATTACHed registry stay in rollback-journal mode (DELETE) with
+ * {@code synchronous=FULL}, the defaults of sqlite3 and DBD::SQLite that Sqitch uses: WAL would add -wal/-shm files
+ * and persist in the database header, which every Sqitch client would then inherit. A commit touching both files
+ * goes through SQLite's super-journal (several fsyncs); a bare JDBC loop with the same guarantee pays the same, so
+ * the engine's own per-change cost is small beside it ({@code bench/run.sh}).
  */
 package io.sqlitch.engine;

@@ -56,11 +56,20 @@ public class DeployMojo extends AbstractDatabaseMojo {
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 
+    /**
+     * Deploy every pending change in ONE transaction: on failure nothing of this run remains (a {@code fail} event
+     * is still logged). Refused before anything is written when a script has its own transaction statements other
+     * than one BEGIN…COMMIT around everything. Not a Sqitch option. @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.atomic", defaultValue = "false")
+    private boolean atomic;
+
     @Override
     protected void run(RunContext context, Output out) {
         new DeployCommand(commandContext(context, out, null)).execute(new DeployOptions(targetArgs(), null,
                 str("sqlitch.toChange", toChange), str("sqlitch.mode", mode), flag("sqlitch.verify", verify),
-                bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables()));
+                bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                bool("sqlitch.atomic", atomic)));
     }
 
     @Override

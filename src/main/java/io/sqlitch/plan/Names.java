@@ -52,6 +52,13 @@ public final class Names {
     public static void checkChangeName(String name) {
         check(name, "\"" + name + "\" is invalid: changes must not begin with punctuation, contain \"@\", \":\", "
                 + "\"#\", \"\\\", or blanks, or end in punctuation or digits following punctuation", false);
+        // Not in Sqitch, which accepts "x/../../evil" and writes its scripts outside the script directories.
+        for (String segment : name.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new SqitchException("\"" + name + "\" is invalid: changes must not contain \".\" or \"..\""
+                        + " path segments");
+            }
+        }
     }
 
     /** {@code sqitch tag}: throws Sqitch's message when {@code name} (without "@") cannot name a tag. */
@@ -61,6 +68,12 @@ public final class Names {
     }
 
     private static void check(String name, String invalid, boolean tag) {
+        if (name.indexOf('\0') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            // Not in Sqitch, whose [[:blank:]] rule lets these through: a line break writes a plan no one can parse,
+            // and no file name can hold NUL.
+            throw new SqitchException("\"" + name + "\" is invalid: names must not contain line breaks or NUL"
+                    + " characters");
+        }
         if (isReserved(name)) {
             throw new SqitchException("\"" + name + "\" is a reserved name");
         }

@@ -1,0 +1,27 @@
+package io.sqlitch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 during a deploy never leaves the registry and the schema disagreeing, and the next run completes. A few
+ * trials here (system property {@code sqlitch.crashTrials} for more); {@code CRASH_TRIALS=50 bench/run.sh} runs
+ * the full series.
+ */
+class CrashSafetyTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedDeploysLeaveRegistryAndSchemaInAgreementAndTheReRunCompletes() throws Exception {
+        int kills = Integer.getInteger("sqlitch.crashTrials", 3);
+        CrashTrials.Summary s = CrashTrials.run(tmp, kills, 20261123L, System.out);
+        assertEquals(kills, s.kills());
+        assertTrue(s.completedRuns() >= 1);
+    }
+}
