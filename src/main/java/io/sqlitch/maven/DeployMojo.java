@@ -59,7 +59,9 @@ public class DeployMojo extends AbstractDatabaseMojo {
     /**
      * Deploy every pending change in ONE transaction: on failure nothing of this run remains (a {@code fail} event
      * is still logged). Refused before anything is written when a script has its own transaction statements other
-     * than one BEGIN…COMMIT around everything. Not a Sqitch option. @since 0.1.0
+     * than one BEGIN…COMMIT around everything. Not a Sqitch option.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "sqlitch.atomic", defaultValue = "false")
     private boolean atomic;

@@ -52,6 +52,8 @@ public final class Registry {
     private final String q;
     private final Identity user;
     private final Clock clock;
+    /** The latest committed_at known to this instance (see nextCommittedAt). */
+    private Instant latestIssued;
 
     /**
      * @param connection a connection from {@link RegistryDatabase}
@@ -241,27 +243,36 @@ public final class Registry {
 
     /**
      * The next {@code committed_at}: now (ms), or 1 ms after the latest time already in {@code changes},
-     * {@code events} or {@code tags} when that is not earlier.
+     * {@code events} or {@code tags}, or issued by this instance, when that is not earlier.
      */
     String nextCommittedAt() throws SQLException {
+        Instant floor = latestInRegistry();
+        if (latestIssued != null && (floor == null || latestIssued.isAfter(floor))) {
+            floor = latestIssued;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String latest = null;
+        if (floor != null && !now.isAfter(floor)) {
+            now = floor.plusMillis(1);
+        }
+        latestIssued = now;
+        return RegistryTime.committed(now);
+    }
+
+    /**
+     * The newest row of each table by rowid (rows are appended in time order; reverted rows are covered by their
+     * revert event): three index lookups instead of scans, since {@code committed_at} has no index and a scan per
+     * change would make a large deploy quadratic.
+     */
+    private Instant latestInRegistry() throws SQLException {
+        String last = " ORDER BY rowid DESC LIMIT 1)";
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT MAX(ts) FROM ("
-                     + "SELECT MAX(committed_at) AS ts FROM " + q + ".changes"
-                     + " UNION ALL SELECT MAX(committed_at) FROM " + q + ".events"
-                     + " UNION ALL SELECT MAX(committed_at) FROM " + q + ".tags)")) {
-            if (rs.next()) {
-                latest = rs.getString(1);
-            }
+                     + "SELECT (SELECT committed_at FROM " + q + ".changes" + last + " AS ts"
+                     + " UNION ALL SELECT (SELECT committed_at FROM " + q + ".events" + last
+                     + " UNION ALL SELECT (SELECT committed_at FROM " + q + ".tags" + last + ")")) {
+            String latest = rs.next() ? rs.getString(1) : null;
+            return latest == null ? null : RegistryTime.parse(latest);
         }
-        if (latest != null) {
-            Instant floor = RegistryTime.parse(latest).plusMillis(1);
-            if (now.isBefore(floor)) {
-                now = floor;
-            }
-        }
-        return RegistryTime.committed(now);
     }
 
     private String now() {
