@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code git}, and deploys its plan. A batch build must confirm with {@code -Dsqlitch.yes}.
  */
 @Mojo(name = "checkout", threadSafe = true)
-public class CheckoutMojo extends AbstractDatabaseMojo {
+public class CheckoutMojo extends AbstractChangingMojo {
 
     /**
      * The branch to check out (Sqitch's positional argument).
@@ -49,22 +49,6 @@ public class CheckoutMojo extends AbstractDatabaseMojo {
     private Boolean yes;
 
     /**
-     * {@code --log-only}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
-    private boolean logOnly;
-
-    /**
-     * {@code --lock-timeout}: seconds (default 60).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.lockTimeout")
-    private Integer lockTimeout;
-
-    /**
      * {@code --set-revert name=value}: variables for the revert scripts only.
      *
      * @since 0.1.0
@@ -89,7 +73,7 @@ public class CheckoutMojo extends AbstractDatabaseMojo {
         }
         new CheckoutCommand(commandContext(context, out, null)).execute(new CheckoutOptions(args, null,
                 str("sqlitch.mode", mode), flag("sqlitch.verify", verify), flag("sqlitch.yes", yes),
-                bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                logOnly(), lockTimeout(), variables(),
                 KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
                 KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
     }

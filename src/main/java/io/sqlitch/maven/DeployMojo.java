@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * execution deploys a fresh database before the integration tests run.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class DeployMojo extends AbstractDatabaseMojo {
+public class DeployMojo extends AbstractChangingMojo {
 
     /**
      * {@code --to-change}: deploy up to and including this change (default: the whole plan).
@@ -41,22 +41,6 @@ public class DeployMojo extends AbstractDatabaseMojo {
     private Boolean verify;
 
     /**
-     * {@code --log-only}: record the changes as deployed without running their scripts.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
-    private boolean logOnly;
-
-    /**
-     * {@code --lock-timeout}: seconds to wait for another deploy to the same database (default 60).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.lockTimeout")
-    private Integer lockTimeout;
-
-    /**
      * Deploy every pending change in ONE transaction: on failure nothing of this run remains (a {@code fail} event
      * is still logged). Refused before anything is written when a script has its own transaction statements other
      * than one BEGIN…COMMIT around everything. Not a Sqitch option.
@@ -70,7 +54,7 @@ public class DeployMojo extends AbstractDatabaseMojo {
     protected void run(RunContext context, Output out) {
         new DeployCommand(commandContext(context, out, null)).execute(new DeployOptions(targetArgs(), null,
                 str("sqlitch.toChange", toChange), str("sqlitch.mode", mode), flag("sqlitch.verify", verify),
-                bool("sqlitch.logOnly", logOnly), integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                logOnly(), lockTimeout(), variables(),
                 bool("sqlitch.atomic", atomic)));
     }
 

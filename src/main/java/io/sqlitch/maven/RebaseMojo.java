@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch rebase}: reverts to a change, then deploys again. A batch build must confirm with {@code -Dsqlitch.yes}. */
 @Mojo(name = "rebase", threadSafe = true)
-public class RebaseMojo extends AbstractDatabaseMojo {
+public class RebaseMojo extends AbstractChangingMojo {
 
     /**
      * {@code --onto-change}: revert the changes after this one (default: all).
@@ -62,22 +62,6 @@ public class RebaseMojo extends AbstractDatabaseMojo {
     private Boolean yes;
 
     /**
-     * {@code --log-only}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
-    private boolean logOnly;
-
-    /**
-     * {@code --lock-timeout}: seconds (default 60).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.lockTimeout")
-    private Integer lockTimeout;
-
-    /**
      * {@code --set-revert name=value}: variables for the revert scripts only.
      *
      * @since 0.1.0
@@ -98,8 +82,8 @@ public class RebaseMojo extends AbstractDatabaseMojo {
         new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
                 str("sqlitch.ontoChange", ontoChange), str("sqlitch.uptoChange", uptoChange),
                 bool("sqlitch.modified", modified), str("sqlitch.mode", mode),
-                flag("sqlitch.verify", verify), flag("sqlitch.yes", yes), bool("sqlitch.logOnly", logOnly),
-                integer("sqlitch.lockTimeout", lockTimeout), variables(),
+                flag("sqlitch.verify", verify), flag("sqlitch.yes", yes), logOnly(),
+                lockTimeout(), variables(),
                 KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
                 KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
     }

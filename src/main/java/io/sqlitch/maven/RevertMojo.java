@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch revert}: reverts deployed changes. A batch build must confirm with {@code -Dsqlitch.yes}. */
 @Mojo(name = "revert", threadSafe = true)
-public class RevertMojo extends AbstractDatabaseMojo {
+public class RevertMojo extends AbstractChangingMojo {
 
     /**
      * {@code --to-change}: revert the changes deployed after this one (default: all).
@@ -36,27 +36,11 @@ public class RevertMojo extends AbstractDatabaseMojo {
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
-    /**
-     * {@code --log-only}: record the reverts without running the scripts.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.logOnly", defaultValue = "false")
-    private boolean logOnly;
-
-    /**
-     * {@code --lock-timeout}: seconds to wait for another command on the same database (default 60).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.lockTimeout")
-    private Integer lockTimeout;
-
     @Override
     protected void run(RunContext context, Output out) {
         new RevertCommand(commandContext(context, out, null)).execute(new RevertOptions(targetArgs(), null,
                 str("sqlitch.toChange", toChange), bool("sqlitch.modified", modified), flag("sqlitch.yes", yes),
-                bool("sqlitch.logOnly", logOnly),
-                integer("sqlitch.lockTimeout", lockTimeout), variables()));
+                logOnly(),
+                lockTimeout(), variables()));
     }
 }
