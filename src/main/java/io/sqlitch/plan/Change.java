@@ -49,28 +49,28 @@ public record Change(String lspace, String lopspace, String operator, String rop
 
     /** The text {@code sqitch show change} prints (without the final newline); hashed into the ID. */
     public String info() {
-        List<String> lines = new ArrayList<>();
-        lines.add("project " + project);
+        // One builder, no line list or streams: computed once per change on every plan parse.
+        StringBuilder sb = new StringBuilder(160).append("project ").append(project);
         if (uri != null && !uri.isEmpty()) {
-            lines.add("uri " + Uris.canonical(uri));
+            sb.append("\nuri ").append(Uris.canonical(uri));
         }
-        lines.add("change " + name);
+        sb.append("\nchange ").append(name);
         if (parentId != null) {
-            lines.add("parent " + parentId);
+            sb.append("\nparent ").append(parentId);
         }
-        lines.add("planner " + planner);
-        lines.add("date " + timestampString());
+        sb.append("\nplanner ").append(planner).append("\ndate ").append(timestampString());
         if (!requires.isEmpty()) {
-            lines.add("requires\n  + " + requires.stream().map(Dependency::asString).collect(Collectors.joining("\n  + ")));
+            sb.append("\nrequires");
+            requires.forEach(d -> sb.append("\n  + ").append(d.asString()));
         }
         if (!conflicts.isEmpty()) {
-            lines.add("conflicts\n  - " + conflicts.stream().map(Dependency::asString).collect(Collectors.joining("\n  - ")));
+            sb.append("\nconflicts");
+            conflicts.forEach(d -> sb.append("\n  - ").append(d.asString()));
         }
         if (Notes.isTrue(note)) {
-            lines.add("");
-            lines.add(note);
+            sb.append("\n\n").append(note);
         }
-        return String.join("\n", lines);
+        return sb.toString();
     }
 
     /** {@code YYYY-MM-DDTHH:MM:SSZ}. */

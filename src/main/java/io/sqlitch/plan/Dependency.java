@@ -25,6 +25,9 @@ public record Dependency(boolean conflicts, String project, String change, Strin
 
     /** Parses a spec; empty when the text is not a valid dependency specification. */
     public static Optional<Dependency> parse(String spec, String planProject) {
+        if (isPlainChangeName(spec)) {
+            return Optional.of(new Dependency(false, null, spec, null, null, planProject));
+        }
         Matcher m = SPEC.matcher(spec);
         if (!m.matches()) {
             return Optional.empty();
@@ -36,6 +39,29 @@ public record Dependency(boolean conflicts, String project, String change, Strin
         }
         return Optional.of(new Dependency(!m.group("conflicts").isEmpty(), m.group("project"), m.group("change"),
                 tag, m.group("id"), planProject));
+    }
+
+    /**
+     * True for a spec the {@link #SPEC} regex can only read as a bare change name: ASCII letters, digits and "_"
+     * (all word characters, none punctuation, so the name rule holds), and not 40 lowercase hex digits (an id).
+     * Spares the regex for the usual dependency of a plan line.
+     */
+    private static boolean isPlainChangeName(String spec) {
+        int n = spec.length();
+        if (n == 0) {
+            return false;
+        }
+        boolean allHex = n == 40;
+        for (int i = 0; i < n; i++) {
+            char c = spec.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean lower = c >= 'a' && c <= 'z';
+            if (!(digit || lower || (c >= 'A' && c <= 'Z') || c == '_')) {
+                return false;
+            }
+            allHex &= digit || (lower && c <= 'f');
+        }
+        return !allHex;
     }
 
     /** Parses a spec or throws {@code "{dep}" is not a valid dependency specification}. */

@@ -40,6 +40,12 @@ public final class Names {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** One character of {@link #BLANK}, without a regex. */
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
     static boolean isReserved(String name) {
         return name.equals("HEAD") || name.equals("ROOT");
     }

@@ -37,6 +37,11 @@ public final class Plan {
      * @param pragmas the pragma values (syntax_version, project, uri, others as written)
      */
     public Plan(String file, Map<String, String> pragmas, List<PlanLine> lines, List<Change> changes) {
+        this(file, pragmas, lines, changes, null);
+    }
+
+    /** As the public constructor, with the changes' IDs when the caller already computed them (or null). */
+    Plan(String file, Map<String, String> pragmas, List<PlanLine> lines, List<Change> changes, List<String> ids) {
         this.file = file;
         this.pragmas = Map.copyOf(pragmas);
         this.project = pragmas.get("project");
@@ -46,7 +51,7 @@ public final class Plan {
         int lastTagged = -1;
         for (int i = 0; i < this.changes.size(); i++) {
             Change change = this.changes.get(i);
-            String id = change.id();
+            String id = ids != null ? ids.get(i) : change.id();
             changeIds.add(id);
             lookup.computeIfAbsent(change.name(), k -> new ArrayList<>()).add(i);
             lookup.put(id, List.of(i));

@@ -28,7 +28,6 @@ public final class PlanParser {
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\A(" + B + "*)(?:#" + B + "*(.+)|$)", FLAGS);
-    private static final Pattern INLINE_NOTE = Pattern.compile("(" + B + "*)(?:#" + B + "*(.*))?$", FLAGS);
     private static final Pattern PRAGMA = Pattern.compile("\\A(?<lspace>" + B + "*)?%(?<hspace>" + B + "*)?"
             + "(?<name>[^" + Names.PUNCT + "](?:[^ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000=]*?"
             + "[^" + Names.PUNCT + " \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000])?)"
@@ -43,6 +42,8 @@ public final class PlanParser {
             + "(?:\\[(?<deps>[^\\]]+)\\]" + B + "*)?"
             + "(?:" + TS + B + "*)?"
             + "(?:(?<pname>[^<]+)" + B + "+<(?<pemail>[^>]+)>)?$", FLAGS);
+    /** What {@code deps.split(B + "+")} compiled on every change line. */
+    private static final Pattern BLANKS = Pattern.compile(B + "+");
     private static final Pattern TRAILING_SPACE = Pattern.compile("\\s+$", FLAGS);
 
     private PlanParser() {
@@ -132,6 +133,35 @@ public final class PlanParser {
         return lines;
     }
 
+    /**
+     * Where Sqitch's inline-note regex {@code ([[:blank:]]*)(?:#[[:blank:]]*(.*))?$} first matches a line, found by
+     * hand: that unanchored regex was retried at every position of every line. Its first match starts at the blank
+     * run before the first "#" (or, without "#", before the end of the line).
+     *
+     * @param start  where the match starts (the line's content ends there)
+     * @param rspace the blank run
+     * @param raw    the text after "#" and its blanks, or null when there is no "#"
+     */
+    record InlineNote(int start, String rspace, String raw) {
+        static InlineNote of(String line) {
+            int hash = line.indexOf('#');
+            int end = hash < 0 ? line.length() : hash;
+            int start = end;
+            while (start > 0 && Names.isBlank(line.charAt(start - 1))) {
+                start--;
+            }
+            String raw = null;
+            if (hash >= 0) {
+                int from = hash + 1;
+                while (from < line.length() && Names.isBlank(line.charAt(from))) {
+                    from++;
+                }
+                raw = line.substring(from);
+            }
+            return new InlineNote(start, line.substring(start, end), raw);
+        }
+    }
+
     private static boolean perlTrue(String s) {
         return s != null && !s.isEmpty() && !s.equals("0");
     }
@@ -184,11 +214,10 @@ public final class PlanParser {
                     }
                     continue;
                 }
-                Matcher noteM = INLINE_NOTE.matcher(line);
-                noteM.find();
-                String rspace = noteM.group(1);
-                String note = Notes.fromPlan(noteM.group(2));
-                String content = line.substring(0, noteM.start());
+                InlineNote inline = InlineNote.of(line);
+                String rspace = inline.rspace();
+                String note = Notes.fromPlan(inline.raw());
+                String content = line.substring(0, inline.start());
                 Matcher m = PRAGMA.matcher(content);
                 if (!m.matches()) {
                     throw syntax("Invalid pragma; a blank line must come between pragmas and changes");
@@ -237,11 +266,10 @@ public final class PlanParser {
                     lines.add(new BlankLine(blank.group(1), Notes.fromPlan(blank.group(2))));
                     continue;
                 }
-                Matcher noteM = INLINE_NOTE.matcher(line);
-                noteM.find();
-                String rspace = noteM.group(1);
-                String note = Notes.fromPlan(noteM.group(2));
-                String content = line.substring(0, noteM.start());
+                InlineNote inline = InlineNote.of(line);
+                String rspace = inline.rspace();
+                String note = Notes.fromPlan(inline.raw());
+                String content = line.substring(0, inline.start());
                 boolean isTag = TAG_START.matcher(content).find();
                 Matcher m = ITEM.matcher(content);
                 boolean matched = m.find();
@@ -334,7 +362,7 @@ public final class PlanParser {
             String deps = m.group("deps");
             if (perlTrue(deps)) {
                 java.util.Set<String> seen = new java.util.HashSet<>();
-                for (String spec : deps.split(B + "+")) {
+                for (String spec : BLANKS.split(deps)) {
                     Dependency dep = Dependency.parse(spec, project).orElseThrow(
                             () -> syntax("\"" + spec + "\" is not a valid dependency specification"));
                     if (!seen.add(spec)) {
@@ -435,6 +463,7 @@ public final class PlanParser {
         private Plan assemble() {
             Map<Draft, Change> done = new HashMap<>();
             List<Change> changes = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             String parentId = null;
             for (Draft d : drafts) {
                 Change c = d.change;
@@ -442,6 +471,7 @@ public final class PlanParser {
                         c.pspace(), c.requires(), c.conflicts(), c.timestamp(), c.planner(), c.rspace(), c.note(),
                         c.lineNumber(), c.project(), c.uri(), parentId, List.of(), List.of(), false);
                 String id = withParent.id();
+                ids.add(id);
                 List<Tag> tags = new ArrayList<>();
                 for (Tag t : d.tags) {
                     tags.add(withChangeId(t, id));
@@ -478,7 +508,8 @@ public final class PlanParser {
                     planLines.add(done.get(ref.draft()).tags().get(ref.index()));
                 }
             }
-            return new Plan(file, pragmas, planLines, changes);
+            // The IDs go along: Change is a record and cannot cache its SHA-1, which Plan would compute again.
+            return new Plan(file, pragmas, planLines, changes, ids);
         }
 
         private static Tag withChangeId(Tag t, String changeId) {

@@ -316,10 +316,14 @@ public final class Registry {
     }
 
     private Optional<DeployedChange> selectState(String project, String hash) throws SQLException {
+        // Sqitch's query, with the rows narrowed to the newest committed_at first: grouping every deployed change
+        // with its tags only to keep one took most of status on a large registry. Ties (if any) still go through
+        // the same GROUP BY and ORDER BY, in the same order.
         String sql = "SELECT " + changeColumns(hash) + " FROM " + q + ".changes c LEFT JOIN " + q
-                + ".tags t ON c.change_id = t.change_id WHERE c.project = ?" + changeGroupBy(hash)
+                + ".tags t ON c.change_id = t.change_id WHERE c.project = ? AND c.committed_at = (SELECT"
+                + " max(committed_at) FROM " + q + ".changes WHERE project = ?)" + changeGroupBy(hash)
                 + " ORDER BY c.committed_at DESC LIMIT 1";
-        List<DeployedChange> rows = changes(sql, !hash.isEmpty(), project);
+        List<DeployedChange> rows = changes(sql, !hash.isEmpty(), project, project);
         return rows.stream().findFirst();
     }
 

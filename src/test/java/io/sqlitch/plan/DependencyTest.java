@@ -89,4 +89,14 @@ class DependencyTest {
         assertEquals("Unable to find change \"nope\" in plan sqitch.plan",
                 assertThrows(SqitchException.class, () -> plan.dependencyId(dep("!nope"))).getMessage());
     }
+
+    @Test
+    void readsPlainWordSpecsAsChangeNamesButFortyLowercaseHexAsAnId() {
+        String id = "0123456789abcdef0123456789abcdef01234567";
+        check(id, false, null, null, null, id, id);
+        check(id + "8", false, null, id + "8", null, null, id + "8");
+        check(id.toUpperCase(), false, null, id.toUpperCase(), null, null, id.toUpperCase());
+        check("_t_00001", false, null, "_t_00001", null, null, "_t_00001");
+        check("123", false, null, "123", null, null, "123");
+    }
 }
