@@ -10,47 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch add}: adds a change to the plan and writes its deploy, revert and verify scripts from templates. */
 @Mojo(name = "add", threadSafe = true)
-public class AddMojo extends AbstractSqlitchMojo {
-
-    /**
-     * The change's name (Sqitch's positional argument or {@code --change}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.change")
-    private String change;
-
-    /**
-     * {@code --requires}: changes this one requires (comma-separated on the command line).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.requires")
-    private List<String> requires;
-
-    /**
-     * {@code --conflicts}: changes this one conflicts with.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.conflicts")
-    private List<String> conflicts;
-
-    /**
-     * {@code --note}: the change's note, one value (never split at commas). Without one the note is empty.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.note")
-    private String note;
-
-    /**
-     * Several {@code --note} paragraphs (pom only), joined by a blank line.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> notes;
+public class AddMojo extends AbstractChangeAuthoringMojo {
 
     /**
      * {@code --template-directory}: where to find the script templates.
@@ -100,22 +60,12 @@ public class AddMojo extends AbstractSqlitchMojo {
     @Parameter(property = "sqlitch.set")
     private List<String> set;
 
-    /**
-     * {@code --all}: add the change to the plans of every target.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.all", defaultValue = "false")
-    private boolean all;
-
     @Override
     protected void run(RunContext context, Output out) {
-        new AddCommand(commandContext(context, out, null)).execute(new AddOptions(str("sqlitch.change", change),
-                list("sqlitch.requires", requires), list("sqlitch.conflicts", conflicts),
-                AuthoringSupport.notes(str("sqlitch.note", note), notes),
-                str("sqlitch.templateDirectory", templateDirectory), str("sqlitch.template", template),
+        new AddCommand(commandContext(context, out, null)).execute(new AddOptions(change(), requires(),
+                conflicts(), notes(), str("sqlitch.templateDirectory", templateDirectory), str("sqlitch.template", template),
                 KeyValues.parse("sqlitch.use", list("sqlitch.use", use)), list("sqlitch.with", with),
                 list("sqlitch.without", without), AuthoringSupport.variables(list("sqlitch.set", set)),
-                bool("sqlitch.all", all), List.of()));
+                all(), List.of()));
     }
 }

@@ -1,0 +1,76 @@
+package io.sqlitch.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What {@code add} and {@code rework} share: the change, its dependencies, its note and {@code --all}. */
+abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
+
+    /**
+     * The change's name (Sqitch's positional argument or {@code --change}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.change")
+    private String change;
+
+    /**
+     * {@code --requires}: changes this one requires (comma-separated on the command line).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.requires")
+    private List<String> requires;
+
+    /**
+     * {@code --conflicts}: changes this one conflicts with.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.conflicts")
+    private List<String> conflicts;
+
+    /**
+     * {@code --note}: the change's note, one value (never split at commas). Without one the note is empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.note")
+    private String note;
+
+    /**
+     * Several {@code --note} paragraphs (pom only), joined by a blank line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> notes;
+
+    /**
+     * {@code --all}: change the plans of every target.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.all", defaultValue = "false")
+    private boolean all;
+
+    protected String change() {
+        return str("sqlitch.change", change);
+    }
+
+    protected List<String> requires() {
+        return list("sqlitch.requires", requires);
+    }
+
+    protected List<String> conflicts() {
+        return list("sqlitch.conflicts", conflicts);
+    }
+
+    protected List<String> notes() {
+        return AuthoringSupport.notes(str("sqlitch.note", note), notes);
+    }
+
+    protected boolean all() {
+        return bool("sqlitch.all", all);
+    }
+}
