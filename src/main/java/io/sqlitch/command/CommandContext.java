@@ -1,5 +1,7 @@
 package io.sqlitch.command;
 
+import io.sqlitch.console.Prompter;
+import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.config.Identity;
 import io.sqlitch.config.SqitchConfig;

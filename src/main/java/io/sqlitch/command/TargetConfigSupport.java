@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.config.ConfigFile;

@@ -1,7 +1,7 @@
 package io.sqlitch.engine;
 
 import io.sqlitch.SqitchException;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

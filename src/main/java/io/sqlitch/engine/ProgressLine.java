@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * A progress line Sqitch prints in pieces ({@code "  + users .. "} then {@code ok}): kept until it is complete,
- * because {@link io.sqlitch.command.Output} takes whole lines. Script output or a comment in between ends the
+ * because {@link io.sqlitch.console.Output} takes whole lines. Script output or a comment in between ends the
  * pending piece as it would on a terminal.
  */
 final class ProgressLine {

@@ -2,8 +2,8 @@ package io.sqlitch.engine;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.command.Output;
-import io.sqlitch.command.Prompter;
+import io.sqlitch.console.Output;
+import io.sqlitch.console.Prompter;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Dependency;
 import io.sqlitch.plan.Plan;

@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.AddCommand;
 import io.sqlitch.command.AddOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.BundleCommand;
 import io.sqlitch.command.BundleOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 

@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.CheckoutCommand;
 import io.sqlitch.command.CheckoutOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

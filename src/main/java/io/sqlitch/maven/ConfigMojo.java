@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.ConfigCommand;
 import io.sqlitch.command.ConfigOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

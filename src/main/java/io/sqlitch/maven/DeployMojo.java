@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -2,7 +2,7 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.command.EngineCommand;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import io.sqlitch.command.TargetProperties;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -3,7 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.LogCommand;
 import io.sqlitch.command.LogOptions;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;

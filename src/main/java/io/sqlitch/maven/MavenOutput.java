@@ -1,6 +1,6 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import org.apache.maven.plugin.logging.Log;
 
 /** Sqitch's stdout lines become {@code [INFO]} lines, its warnings {@code [WARNING]}, its error details {@code [ERROR]}. */

@@ -1,8 +1,8 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.SqitchException;
-import io.sqlitch.command.Output;
-import io.sqlitch.command.Prompter;
+import io.sqlitch.console.Output;
+import io.sqlitch.console.Prompter;
 import java.io.Console;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import io.sqlitch.command.ShowCommand;
 import io.sqlitch.command.ShowOptions;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import io.sqlitch.command.TagCommand;
 import io.sqlitch.command.TagOptions;
 import java.util.List;

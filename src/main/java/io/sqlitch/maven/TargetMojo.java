@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import io.sqlitch.command.TargetCommand;
 import io.sqlitch.command.TargetProperties;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.sqlitch.engine;
 
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

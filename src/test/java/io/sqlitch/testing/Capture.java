@@ -1,7 +1,7 @@
 package io.sqlitch.testing;
 
 import io.sqlitch.SqitchException;
-import io.sqlitch.command.Output;
+import io.sqlitch.console.Output;
 
 /** An {@link Output} that records stdout/stderr text as the sqitch executable would print them. */
 public final class Capture implements Output {

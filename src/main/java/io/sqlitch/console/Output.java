@@ -1,4 +1,4 @@
-package io.sqlitch.command;
+package io.sqlitch.console;
 
 /**
  * Where a command writes what Sqitch would print. One call is one whole line, without its newline.

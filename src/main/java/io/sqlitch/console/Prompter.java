@@ -1,4 +1,4 @@
-package io.sqlitch.command;
+package io.sqlitch.console;
 
 /** Asks the user a yes/no question the way Sqitch's {@code ask_yes_no} does. */
 public interface Prompter {
