@@ -58,13 +58,13 @@ public final class TargetCommand {
             case "remove", "rm" -> {
                 require(a0);
                 checkDependencies(a0);
-                rename(support, a0, null);
+                support.renameSection("target", a0, null);
             }
             case "rename" -> {
                 require(a0);
                 require(a1);
                 checkDependencies(a0);
-                rename(support, a0, a1);
+                support.renameSection("target", a0, a1);
             }
             case "show" -> {
                 if (args.isEmpty()) {
@@ -134,29 +134,6 @@ public final class TargetCommand {
         if (!deps.isEmpty()) {
             throw new SqitchException("Cannot rename target \"" + name + "\" because it's referenced by: "
                     + String.join(", ", deps));
-        }
-    }
-
-    private void rename(TargetConfigSupport support, String old, String now) {
-        ConfigFile cf = support.localFile();
-        try {
-            cf.renameSection("target." + old, now == null ? null : "target." + now);
-        } catch (SqitchException e) {
-            if (e.getMessage().startsWith("No such section")) {
-                throw new SqitchException("Unknown target \"" + old + "\"");
-            }
-            throw e;
-        }
-        if (!java.nio.file.Files.isRegularFile(cf.path())) {
-            // Config::GitLike does nothing when the file is missing; Sqitch then reports no error either.
-            return;
-        }
-        try {
-            cf.renameSection("target." + old + ".variables", now == null ? null : "target." + now + ".variables");
-        } catch (SqitchException e) {
-            if (!e.getMessage().startsWith("No such section")) {
-                throw e;
-            }
         }
     }
 
