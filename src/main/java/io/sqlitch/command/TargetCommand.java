@@ -47,11 +47,10 @@ public final class TargetCommand {
 
     public void execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
-        String action = opts.action() == null || opts.action().isEmpty() ? "list" : opts.action().replace('-', '_');
         List<String> args = opts.args();
-        String a0 = args.size() > 0 ? args.get(0) : null;
-        String a1 = args.size() > 1 ? args.get(1) : null;
-        switch (action) {
+        String a0 = opts.arg(0);
+        String a1 = opts.arg(1);
+        switch (opts.actionName()) {
             case "list" -> list(opts.verbose());
             case "add" -> add(support, a0, a1);
             case "alter" -> alter(support, a0);
