@@ -242,7 +242,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     }
 
     protected Prompter prompter(Output out) {
-        return new MavenPrompter(session.getRequest().isInteractiveMode(), System.console(), out);
+        return MavenPrompter.ofProcess(session.getRequest().isInteractiveMode(), out);
     }
 
     // -D beats <configuration>: Maven's own rule lets a pom value win, which users trip over.
