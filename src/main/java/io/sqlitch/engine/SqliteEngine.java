@@ -714,9 +714,8 @@ public final class SqliteEngine implements AutoCloseable {
             }
         }
         if (deployed.isEmpty()) {
-            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed).
-            throw new SqitchException("Can't call method \"id\" on an undefined value at "
-                    + "/usr/share/perl5/App/Sqitch/Engine.pm line 1196.\n");
+            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed); its message line alone.
+            throw new SqitchException("Can't call method \"id\" on an undefined value\n");
         }
         return deployed.get(deployed.size() - 1).id();
     }
