@@ -101,6 +101,7 @@ public final class SqliteEngine implements AutoCloseable {
         this.prompter = prompter;
         this.options = options;
         this.files = new ScriptFiles(target, run.directory());
+        files.requireInside(plan.changes());
         this.progress = new ProgressLine(out::info);
     }
 
@@ -853,13 +854,13 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
     private String revertPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::revert)
-                .orElse(join(target.revertDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::revert).orElseGet(() -> files.inside(target.revertDir(),
+                join(target.revertDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private String verifyPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::verify)
-                .orElse(join(target.verifyDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::verify).orElseGet(() -> files.inside(target.verifyDir(),
+                join(target.verifyDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private static String join(String dir, String file) {
