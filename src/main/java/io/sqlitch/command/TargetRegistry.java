@@ -1,6 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.SupportedEngines;
 import io.sqlitch.registry.Identity;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryDatabase;
@@ -31,6 +32,7 @@ final class TargetRegistry implements AutoCloseable {
 
     /** Opens {@code target}'s registry; {@code user} is the committer/installer for rows written (null: none). */
     static TargetRegistry open(CommandContext ctx, Target target, Identity user) {
+        SupportedEngines.require(target);
         Path file = target.registryFile(ctx.run().directory()).orElseThrow(() -> new SqitchException(
                 "No database specified for " + target.destination()));
         Connection connection = RegistryDatabase.open(file);
