@@ -3,6 +3,7 @@
 # pg_cluster_start <dir> runs initdb in <dir>/data (trust auth, UTF8, C.UTF-8), starts the server on
 # 127.0.0.1 at a free port with its socket in <dir>/sock, and exports what the tests read:
 #   SQLITCH_TEST_PGHOST, SQLITCH_TEST_PGPORT, SQLITCH_TEST_PGUSER (a superuser), SQLITCH_TEST_PGBIN.
+# Every role may log in without a password except `sqlitch_pw` (scram-sha-256), which tests create.
 # As root the server runs as the Debian `postgres` account (initdb and postgres refuse root).
 # pg_cluster_stop stops it. Nothing listens beyond 127.0.0.1.
 
@@ -34,6 +35,8 @@ pg_cluster_start() {
     pg_cluster_as_owner env TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 "$bin/initdb" -D "$dir/data" -U postgres \
         --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; return 1; }
+    # One role must give a password (the rest is trust), so the tests can try wrong and missing passwords.
+    pg_cluster_as_owner sed -i '1i host all sqlitch_pw 127.0.0.1/32 scram-sha-256' "$dir/data/pg_hba.conf"
     port=$(pg_cluster_free_port)
     pg_cluster_as_owner env TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=16MB" \
