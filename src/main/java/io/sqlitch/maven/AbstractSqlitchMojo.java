@@ -124,7 +124,10 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
             return;
         }
-        Output out = new MavenOutput(getLog(), bool("sqlitch.quiet", quiet));
+        boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
+        ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
+                getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
+        ChangeSummary out = new ChangeSummary(console, goal, summary(), System.nanoTime());
         try {
             try {
                 run(context, out);
@@ -139,9 +142,15 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 }
             }
             afterRun(context, out);
+            out.finish(System.nanoTime());
         } catch (SqitchException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** Whether to print the summary line after the command ({@code sqlitch.summary}, database goals only). */
+    protected boolean summary() {
+        return false;
     }
 
     /** Calls the command. */
