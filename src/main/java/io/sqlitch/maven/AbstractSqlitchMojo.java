@@ -124,6 +124,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
             return;
         }
+        SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
         boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
         ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
                 getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
