@@ -127,9 +127,15 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
                 return;
             }
-            out = new FailureRecorder(new MavenOutput(getLog(), bool("sqlitch.quiet", quiet)));
+            SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
+            boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
+            ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
+                    getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
+            ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
+            out = new FailureRecorder(summary);
             runReportingSoftOutcomes(context, out);
             afterRun(context, out);
+            summary.finish(System.nanoTime());
         } catch (SqitchException e) {
             String message = out == null ? FailureMessage.oneLine(e.getMessage())
                     : FailureMessage.of(e.getMessage(), out, this::scriptOf);
@@ -159,6 +165,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     /** The script file of the change step a failure happened in, for the final error; null when unknown. */
     protected String scriptOf(FailureRecorder.ChangeStep step) {
         return null;
+    }
+
+    /** Whether to print the summary line after the command ({@code sqlitch.summary}, database goals only). */
+    protected boolean summary() {
+        return false;
     }
 
     /** Calls the command. */
