@@ -1,4 +1,5 @@
 // The graph files hold the plan's six changes; with a target, four are deployed; the site page has the report.
+evaluate(new File(itLib, 'ItSupport.groovy'))
 def read(String path) { new File(basedir, path).getText('UTF-8') }
 
 def svg = new groovy.xml.XmlSlurper().parseText(read('target/sqlitch/plan.svg'))
@@ -17,7 +18,7 @@ assert status.count('class="node deployed') == 4 + 2 // four changes, two legend
 assert !new File(basedir, 'target/status/plan.dot').exists()
 assert read('target/status/plan.html').contains('<h3>Pending changes</h3>')
 
-def log = read('build.log')
+def log = buildLog()
 assert log.contains('[INFO] Wrote ' + new File(basedir, 'target/sqlitch/plan.svg').path)
 
 def page = read('target/site/sqlitch.html')

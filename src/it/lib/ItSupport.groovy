@@ -4,6 +4,10 @@
 //     buildLog()          the IT's build.log, as UTF-8 text
 //     rows(file, sql)     the first column of every row sql returns from the SQLite database file (relative to
 //                         basedir), as strings; a missing file reads as an empty database, as SQLite opens it
+// and, for the ITs that run Maven themselves:
+//     mavenExecutable()   the Maven running the ITs (maven.home, else $MAVEN_HOME, else mvn on the PATH)
+//     itSettings()        the invoker's interpolated settings.xml beside the IT directories
+//     itRepository()      the IT-local repository the plugin was installed into
 buildLog = { -> new File(basedir, 'build.log').getText('UTF-8') }
 
 rows = { String file, String sql ->
@@ -17,3 +21,19 @@ rows = { String file, String sql ->
         c.close()
     }
 }
+
+mavenExecutable = { ->
+    for (String home : [System.getProperty('maven.home'), System.getenv('MAVEN_HOME')]) {
+        if (home && new File(home, 'bin/mvn').canExecute()) return new File(home, 'bin/mvn').absolutePath
+    }
+    return 'mvn'
+}
+
+itSettings = { ->
+    File dir = (basedir as File).parentFile
+    File found = dir.listFiles().find { it.isFile() && it.name.endsWith('settings.xml') }
+    if (found == null) throw new IllegalStateException("No interpolated settings.xml in $dir")
+    return found
+}
+
+itRepository = { -> localRepositoryPath instanceof File ? localRepositoryPath.absolutePath : localRepositoryPath.toString() }

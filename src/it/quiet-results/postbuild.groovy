@@ -1,5 +1,6 @@
 // build.log is what a script captures from `mvn -q`: the result lines, unprefixed, and nothing else.
-def log = new File(basedir, 'build.log').getText('UTF-8')
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 assert !log.contains('[INFO]') && !log.contains('[WARNING]') && !log.contains('BUILD SUCCESS')
 
 def lines = log.readLines()

@@ -50,9 +50,10 @@ Path home = work.resolve('home')
 Files.createDirectories(home)
 Files.createDirectories(work.resolve('etc'))
 
-String mvn = findMaven()
-File settings = findSettings(base)
-String repo = localRepositoryPath instanceof File ? localRepositoryPath.absolutePath : localRepositoryPath.toString()
+evaluate(new File(itLib, 'ItSupport.groovy'))
+String mvn = mavenExecutable()
+File settings = itSettings()
+String repo = itRepository()
 boolean haveSqlite = onPath('sqlite3')
 // -Dtutorial.selfCheck: run the sqitch steps with real Sqitch instead of Maven. Every step and the final files must
 // then match, which proves the harness (replay, normalisation, final dump) rather than the plugin.
@@ -458,20 +459,4 @@ static String read(Path p) { Files.exists(p) ? new String(Files.readAllBytes(p),
 
 static boolean onPath(String exe) {
     (System.getenv('PATH') ?: '').split(File.pathSeparator).any { new File(it, exe).canExecute() }
-}
-
-/** The Maven running this IT (maven.home), else $MAVEN_HOME, else mvn on PATH. */
-static String findMaven() {
-    for (String home : [System.getProperty('maven.home'), System.getenv('MAVEN_HOME')]) {
-        if (home && new File(home, 'bin/mvn').canExecute()) return new File(home, 'bin/mvn').absolutePath
-    }
-    return 'mvn'
-}
-
-/** The invoker's interpolated IT settings (src/it/settings.xml with the IT-local repository URL). */
-static File findSettings(File base) {
-    File it = base.parentFile
-    File found = it.listFiles().find { it.isFile() && it.name.endsWith('settings.xml') }
-    if (found == null) throw new IllegalStateException("No interpolated settings.xml in $it")
-    return found
 }
