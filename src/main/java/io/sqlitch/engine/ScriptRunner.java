@@ -293,6 +293,7 @@ public final class ScriptRunner {
                     text.append(errorContext(sql.substring(r[0]), offset));
                 }
                 error(text.toString());
+                advise(e);
                 return false;
             }
             try (ps) {
@@ -307,10 +308,29 @@ public final class ScriptRunner {
                 }
             } catch (SQLException e) {
                 error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                advise(e);
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * After the client's own error line, for a failure of the file rather than of the SQL (disk full, locked,
+     * read-only, damaged): a line naming the database file and what to do.
+     */
+    private void advise(SQLException e) {
+        io.sqlitch.registry.SqliteFailure.advice(e, mainFile()).ifPresent(this::error);
+    }
+
+    private String mainFile() {
+        try (PreparedStatement st = connection.prepareStatement("PRAGMA main.database_list");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getString(3) != null && !rs.getString(3).isEmpty() ? rs.getString(3)
+                    : "the database";
+        } catch (SQLException e) {
+            return "the database";
+        }
     }
 
     private void printRows(ResultSet rs) throws SQLException {

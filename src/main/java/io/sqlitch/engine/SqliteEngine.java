@@ -77,6 +77,10 @@ public final class SqliteEngine implements AutoCloseable {
     private boolean registryAttached;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
+    /** The registry file when this engine created it: removed again while still empty (a refusal up front). */
+    private Path createdRegistry;
+    /** Set when a command of ours (not Sqitch's) refused before writing: the empty registry file then goes too. */
+    private boolean refusedUpFront;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -144,6 +148,9 @@ public final class SqliteEngine implements AutoCloseable {
             if (!Files.exists(dbPath)) {
                 createdDatabase = dbPath;
             }
+            if (!Files.exists(regPath)) {
+                createdRegistry = regPath;
+            }
             connection = RegistryDatabase.openForScripts(dbPath);
             String alias = RegistryDatabase.MAIN;
             if (!regPath.equals(dbPath)) {
@@ -190,6 +197,44 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a command, turning a failure of the SQLite library (disk full, locked, read-only, damaged) into a
+     * message naming the files and what to do; Sqitch's own errors pass unchanged.
+     */
+    private void explained(Runnable command) {
+        try {
+            command.run();
+        } catch (SqitchException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent() && !(e instanceof QuietFailure)) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent()) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** A failure's message, or the advice for a failure of the SQLite library. */
+    private String explain(SqitchException e) {
+        return io.sqlitch.registry.SqliteFailure.advice(e, files()).orElse(e.getMessage());
+    }
+
+    /** The files a failure may concern, for messages: the database, and the registry when it is another file. */
+    private String files() {
+        Optional<Path> db = dbFile();
+        Optional<Path> reg = target.registryFile(run.directory());
+        if (db.isEmpty()) {
+            return "the in-memory registry";
+        }
+        return reg.isEmpty() || reg.get().normalize().equals(db.get().normalize()) ? db.get().toString()
+                : db.get() + " (or its registry " + reg.get() + ")";
+    }
+
     private void makeRunners() {
         runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
         // Sqitch captures and drops a verify script's stdout unless -vv.
@@ -217,18 +262,28 @@ public final class SqliteEngine implements AutoCloseable {
 
     /**
      * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
-     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files; so
+     * is an empty registry file we created when the atomic deploy refused up front (it creates nothing).
      */
     private void removeUntouchedDatabase() {
-        if (createdDatabase != null) {
+        removeIfEmpty(createdDatabase);
+        if (refusedUpFront) {
+            // Sqitch's own refusals (say, revert with nothing deployed) leave its empty registry file: so do we.
+            removeIfEmpty(createdRegistry);
+        }
+        createdDatabase = null;
+        createdRegistry = null;
+    }
+
+    private static void removeIfEmpty(Path created) {
+        if (created != null) {
             try {
-                if (Files.size(createdDatabase) == 0) {
-                    Files.delete(createdDatabase);
+                if (Files.size(created) == 0) {
+                    Files.delete(created);
                 }
             } catch (java.io.IOException ignored) {
                 // leave it: an empty SQLite file is a valid empty database
             }
-            createdDatabase = null;
         }
     }
 
@@ -250,6 +305,10 @@ public final class SqliteEngine implements AutoCloseable {
      * BEGIN…COMMIT around everything (or BEGIN…ROLLBACK for verify): such a script cannot run inside ours.
      */
     public void deploy(String toChange, DeployMode mode, boolean atomic) {
+        explained(() -> deployTo(toChange, mode, atomic));
+    }
+
+    private void deployTo(String toChange, DeployMode mode, boolean atomic) {
         connect();
         int position = syncPlan();
         int toIndex = plan.count() - 1;
@@ -272,8 +331,14 @@ public final class SqliteEngine implements AutoCloseable {
             return;
         }
         // Refused before the registry is touched.
-        Map<String, Scripts> atomicScripts = atomic && toIndex > position
-                ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        Map<String, Scripts> atomicScripts;
+        try {
+            atomicScripts = atomic && toIndex > position
+                    ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        } catch (SqitchException e) {
+            refusedUpFront = true;
+            throw e;
+        }
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
@@ -464,7 +529,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
         } catch (SqitchException e) {
             if (!(e instanceof QuietFailure)) {
-                vent(e.getMessage());
+                vent(explain(e));
             }
             rollback(lastTagged, deployed);
         }
@@ -481,7 +546,7 @@ public final class SqliteEngine implements AutoCloseable {
                     revertChange(change.id(), change.formatNameWithTags(), files.revert(change));
                 }
             } catch (SqitchException e) {
-                vent(e.getMessage());
+                vent(explain(e));
                 out.vent("The schema will need to be manually repaired");
             }
         }
@@ -644,7 +709,7 @@ public final class SqliteEngine implements AutoCloseable {
             } catch (SqitchException e) {
                 // As Sqitch after a logging failure: print it, undo the change (here: the rollback), fail quietly.
                 rollbackQuietly();
-                vent(e.getMessage());
+                vent(explain(e));
                 throw new QuietFailure("Deploy failed");
             }
             done = true;
@@ -682,7 +747,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
             registry.recordDeploy(record);
         } catch (SqitchException e) {
-            vent(e.getMessage());
+            vent(explain(e));
             // Sqitch runs the revert script silently, printing only its errors.
             if (!options.logOnly()) {
                 ScriptResult undo = runAlone(runner, files.revert(change));
@@ -771,6 +836,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code revert}: reverts to {@code toChange} (kept), or everything when null. */
     public void revert(String toChange) {
+        explained(() -> revertTo(toChange));
+    }
+
+    private void revertTo(String toChange) {
         connect();
         checkRegistry();
         List<DeployedChange> changes;
@@ -915,6 +984,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code verify} from {@code from} to {@code to} (either may be null). */
     public void verify(String from, String to) {
+        explained(() -> verifyRange(from, to));
+    }
+
+    private void verifyRange(String from, String to) {
         connect();
         checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(registry.deployedChanges(plan.project()));
