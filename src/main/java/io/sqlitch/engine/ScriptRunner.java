@@ -281,6 +281,17 @@ public final class ScriptRunner {
             }
             int[] r = pieces.get(p);
             String statement = sql.substring(r[0], r[1]);
+            if (RawText.hasEscapes(statement)) {
+                // Not valid UTF-8: its exact bytes go to SQLite, as the client sends them.
+                try {
+                    RawStatement.execute(connection, RawText.encode(statement));
+                } catch (SQLException e) {
+                    error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                    advise(e);
+                    return false;
+                }
+                continue;
+            }
             PreparedStatement ps;
             try {
                 ps = connection.prepareStatement(statement);

@@ -51,9 +51,9 @@ public record SqlScript(String name, List<Unit> units) {
         return parse(name, decode(Files.readAllBytes(file)), variables);
     }
 
-    /** Decodes a script's bytes as the shell reads them (UTF-8; invalid bytes become U+FFFD). */
+    /** Decodes a script's bytes losslessly: invalid UTF-8 bytes are kept as escapes (see {@link RawText}). */
     static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return RawText.decode(bytes);
     }
 
     /**

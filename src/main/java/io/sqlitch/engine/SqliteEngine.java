@@ -40,10 +40,14 @@ import java.util.stream.Collectors;
  * Sqitch's SQLite engine: deploy, revert and verify a target with Sqitch 1.3.1's algorithms, messages and
  * registry rows, so that Sqitch and this engine can take turns on one database.
  *
- * <p>Stronger than Sqitch: the target database is opened once with the registry ATTACHed to the same connection.
- * A change whose script has no transaction statements, or exactly one BEGIN…COMMIT around everything, runs its
- * body and writes its registry rows in ONE transaction ({@code BEGIN IMMEDIATE … COMMIT}): a crash never leaves a
- * change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
+ * <p>Scripts see only the target database: it is opened once, with the client's defaults (foreign keys off),
+ * and the registry is ATTACHed to that connection only while no script runs (detached before each script, so an
+ * unqualified {@code tags} in a script never names a registry table).
+ *
+ * <p>Stronger than Sqitch: a change whose script has no transaction statements, or exactly one BEGIN…COMMIT around
+ * everything, runs its body, then has the registry attached inside the same transaction and its registry rows
+ * written ({@code BEGIN IMMEDIATE … ATTACH … COMMIT}, atomic across both files through SQLite's super-journal): a
+ * crash never leaves a change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
  * run of its own, then the registry rows in their own transaction). With {@code --verify}, the verify script runs
  * inside that transaction in a SAVEPOINT (a {@code BEGIN; …; ROLLBACK;} verify script is rolled back to the
  * savepoint instead of ending the outer transaction); when it fails the whole transaction is rolled back, which
@@ -55,7 +59,7 @@ import java.util.stream.Collectors;
 public final class SqliteEngine implements AutoCloseable {
 
     /** The schema name the registry is attached under. */
-    static final String REGISTRY_ALIAS = "sqitch";
+    static final String REGISTRY_ALIAS = RegistryAttachment.ALIAS;
 
     private final RunContext run;
     private final Target target;
@@ -72,9 +76,10 @@ public final class SqliteEngine implements AutoCloseable {
     private ScriptRunner runner;
     private ScriptRunner verifyRunner;
     private DatabaseLock lock;
-    /** The registry file attached under {@link #REGISTRY_ALIAS} while no script runs; null when it is main. */
-    private Path registryFile;
-    private boolean registryAttached;
+    /** The registry, attached to {@link #connection} while no script runs; null until connected. */
+    private RegistryAttachment attachment;
+    /** Undoes what one script leaves on the connection before the next; null for the in-memory registry. */
+    private ClientSession session;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
     /** The registry file when this engine created it: removed again while still empty (a refusal up front). */
@@ -152,9 +157,10 @@ public final class SqliteEngine implements AutoCloseable {
                 createdRegistry = regPath;
             }
             connection = RegistryDatabase.openForScripts(dbPath);
+            session = new ClientSession(connection);
             String alias = RegistryDatabase.MAIN;
+            attachment = new RegistryAttachment(connection, regPath.equals(dbPath) ? null : regPath);
             if (!regPath.equals(dbPath)) {
-                registryFile = regPath;
                 showRegistry();
                 alias = REGISTRY_ALIAS;
             }
@@ -168,31 +174,36 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     /**
-     * Detaches the registry before a script runs, so that the script sees only the target database, as the
-     * sqlite3 client Sqitch runs it with does: an unqualified {@code tags} or {@code events} can never name a
-     * registry table. Must be called outside a transaction (SQLite refuses DETACH within one).
+     * Before a script (outside a transaction): the connection as a fresh sqlite3 client would find it (settings
+     * and TEMP objects an earlier script left undone), and the registry detached, so the script sees only its
+     * database.
      */
-    private void hideRegistry() {
-        if (registryAttached) {
-            RegistryDatabase.detach(connection, REGISTRY_ALIAS);
-            registryAttached = false;
+    private void prepareForScript() {
+        if (session != null) {
+            session.reset();
+        }
+        if (attachment != null) {
+            attachment.hide();
         }
     }
 
     /** Attaches the registry again (also inside a transaction: its rows then commit with the script's work). */
     private void showRegistry() {
-        if (registryFile != null && !registryAttached && connection != null) {
-            RegistryDatabase.attach(connection, registryFile, REGISTRY_ALIAS);
-            registryAttached = true;
+        if (attachment != null && connection != null) {
+            attachment.show();
         }
     }
 
     /** Runs a script that manages its own transactions, in autocommit, with the registry hidden. */
     private ScriptResult runAlone(ScriptRunner scripts, String path) {
-        hideRegistry();
+        prepareForScript();
         try {
             return scripts.run(path);
         } finally {
+            // Its settings undone before its registry rows are written (say, a script's synchronous = OFF).
+            if (session != null) {
+                session.reset();
+            }
             showRegistry();
         }
     }
@@ -251,7 +262,8 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
-            registryAttached = false;
+            attachment = null;
+            session = null;
             removeUntouchedDatabase();
             if (lock != null) {
                 lock.close();
@@ -425,7 +437,7 @@ public final class SqliteEngine implements AutoCloseable {
      * then the failing change's {@code fail} event is written in a transaction of its own.
      */
     private void deployAllOrNothing(List<Change> batch, Map<String, String> resolved, Map<String, Scripts> scripts) {
-        hideRegistry();
+        prepareForScript();
         begin();
         ChangeRecord current = null;
         List<ChangeRecord> records = new ArrayList<>();
@@ -676,7 +688,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Script body, verify (in a savepoint) and registry rows in one transaction. */
     private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
                                   Optional<SqlScript> verify) {
-        hideRegistry();
+        prepareForScript();
         begin();
         boolean done = false;
         try {
@@ -944,7 +956,7 @@ public final class SqliteEngine implements AutoCloseable {
                 || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER;
         try {
             if (atomic) {
-                hideRegistry();
+                prepareForScript();
                 begin();
                 boolean done = false;
                 try {
