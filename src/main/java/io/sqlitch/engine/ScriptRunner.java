@@ -281,6 +281,17 @@ public final class ScriptRunner {
             }
             int[] r = pieces.get(p);
             String statement = sql.substring(r[0], r[1]);
+            if (RawText.hasEscapes(statement)) {
+                // Not valid UTF-8: its exact bytes go to SQLite, as the client sends them.
+                try {
+                    RawStatement.execute(connection, RawText.encode(statement));
+                } catch (SQLException e) {
+                    error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                    advise(e);
+                    return false;
+                }
+                continue;
+            }
             PreparedStatement ps;
             try {
                 ps = connection.prepareStatement(statement);
@@ -293,6 +304,7 @@ public final class ScriptRunner {
                     text.append(errorContext(sql.substring(r[0]), offset));
                 }
                 error(text.toString());
+                advise(e);
                 return false;
             }
             try (ps) {
@@ -307,10 +319,29 @@ public final class ScriptRunner {
                 }
             } catch (SQLException e) {
                 error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                advise(e);
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * After the client's own error line, for a failure of the file rather than of the SQL (disk full, locked,
+     * read-only, damaged): a line naming the database file and what to do.
+     */
+    private void advise(SQLException e) {
+        io.sqlitch.registry.SqliteFailure.advice(e, mainFile()).ifPresent(this::error);
+    }
+
+    private String mainFile() {
+        try (PreparedStatement st = connection.prepareStatement("PRAGMA main.database_list");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getString(3) != null && !rs.getString(3).isEmpty() ? rs.getString(3)
+                    : "the database";
+        } catch (SQLException e) {
+            return "the database";
+        }
     }
 
     private void printRows(ResultSet rs) throws SQLException {

@@ -40,10 +40,14 @@ import java.util.stream.Collectors;
  * Sqitch's SQLite engine: deploy, revert and verify a target with Sqitch 1.3.1's algorithms, messages and
  * registry rows, so that Sqitch and this engine can take turns on one database.
  *
- * <p>Stronger than Sqitch: the target database is opened once with the registry ATTACHed to the same connection.
- * A change whose script has no transaction statements, or exactly one BEGIN…COMMIT around everything, runs its
- * body and writes its registry rows in ONE transaction ({@code BEGIN IMMEDIATE … COMMIT}): a crash never leaves a
- * change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
+ * <p>Scripts see only the target database: it is opened once, with the client's defaults (foreign keys off),
+ * and the registry is ATTACHed to that connection only while no script runs (detached before each script, so an
+ * unqualified {@code tags} in a script never names a registry table).
+ *
+ * <p>Stronger than Sqitch: a change whose script has no transaction statements, or exactly one BEGIN…COMMIT around
+ * everything, runs its body, then has the registry attached inside the same transaction and its registry rows
+ * written ({@code BEGIN IMMEDIATE … ATTACH … COMMIT}, atomic across both files through SQLite's super-journal): a
+ * crash never leaves a change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
  * run of its own, then the registry rows in their own transaction). With {@code --verify}, the verify script runs
  * inside that transaction in a SAVEPOINT (a {@code BEGIN; …; ROLLBACK;} verify script is rolled back to the
  * savepoint instead of ending the outer transaction); when it fails the whole transaction is rolled back, which
@@ -55,7 +59,7 @@ import java.util.stream.Collectors;
 public final class SqliteEngine implements AutoCloseable {
 
     /** The schema name the registry is attached under. */
-    static final String REGISTRY_ALIAS = "sqitch";
+    static final String REGISTRY_ALIAS = RegistryAttachment.ALIAS;
 
     private final RunContext run;
     private final Target target;
@@ -72,11 +76,16 @@ public final class SqliteEngine implements AutoCloseable {
     private ScriptRunner runner;
     private ScriptRunner verifyRunner;
     private DatabaseLock lock;
-    /** The registry file attached under {@link #REGISTRY_ALIAS} while no script runs; null when it is main. */
-    private Path registryFile;
-    private boolean registryAttached;
+    /** The registry, attached to {@link #connection} while no script runs; null until connected. */
+    private RegistryAttachment attachment;
+    /** Undoes what one script leaves on the connection before the next; null for the in-memory registry. */
+    private ClientSession session;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
+    /** The registry file when this engine created it: removed again while still empty (a refusal up front). */
+    private Path createdRegistry;
+    /** Set when a command of ours (not Sqitch's) refused before writing: the empty registry file then goes too. */
+    private boolean refusedUpFront;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -144,10 +153,14 @@ public final class SqliteEngine implements AutoCloseable {
             if (!Files.exists(dbPath)) {
                 createdDatabase = dbPath;
             }
+            if (!Files.exists(regPath)) {
+                createdRegistry = regPath;
+            }
             connection = RegistryDatabase.openForScripts(dbPath);
+            session = new ClientSession(connection);
             String alias = RegistryDatabase.MAIN;
+            attachment = new RegistryAttachment(connection, regPath.equals(dbPath) ? null : regPath);
             if (!regPath.equals(dbPath)) {
-                registryFile = regPath;
                 showRegistry();
                 alias = REGISTRY_ALIAS;
             }
@@ -161,33 +174,76 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     /**
-     * Detaches the registry before a script runs, so that the script sees only the target database, as the
-     * sqlite3 client Sqitch runs it with does: an unqualified {@code tags} or {@code events} can never name a
-     * registry table. Must be called outside a transaction (SQLite refuses DETACH within one).
+     * Before a script (outside a transaction): the connection as a fresh sqlite3 client would find it (settings
+     * and TEMP objects an earlier script left undone), and the registry detached, so the script sees only its
+     * database.
      */
-    private void hideRegistry() {
-        if (registryAttached) {
-            RegistryDatabase.detach(connection, REGISTRY_ALIAS);
-            registryAttached = false;
+    private void prepareForScript() {
+        if (session != null) {
+            session.reset();
+        }
+        if (attachment != null) {
+            attachment.hide();
         }
     }
 
     /** Attaches the registry again (also inside a transaction: its rows then commit with the script's work). */
     private void showRegistry() {
-        if (registryFile != null && !registryAttached && connection != null) {
-            RegistryDatabase.attach(connection, registryFile, REGISTRY_ALIAS);
-            registryAttached = true;
+        if (attachment != null && connection != null) {
+            attachment.show();
         }
     }
 
     /** Runs a script that manages its own transactions, in autocommit, with the registry hidden. */
     private ScriptResult runAlone(ScriptRunner scripts, String path) {
-        hideRegistry();
+        prepareForScript();
         try {
             return scripts.run(path);
         } finally {
+            // Its settings undone before its registry rows are written (say, a script's synchronous = OFF).
+            if (session != null) {
+                session.reset();
+            }
             showRegistry();
         }
+    }
+
+    /**
+     * Runs a command, turning a failure of the SQLite library (disk full, locked, read-only, damaged) into a
+     * message naming the files and what to do; Sqitch's own errors pass unchanged.
+     */
+    private void explained(Runnable command) {
+        try {
+            command.run();
+        } catch (SqitchException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent() && !(e instanceof QuietFailure)) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent()) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** A failure's message, or the advice for a failure of the SQLite library. */
+    private String explain(SqitchException e) {
+        return io.sqlitch.registry.SqliteFailure.advice(e, files()).orElse(e.getMessage());
+    }
+
+    /** The files a failure may concern, for messages: the database, and the registry when it is another file. */
+    private String files() {
+        Optional<Path> db = dbFile();
+        Optional<Path> reg = target.registryFile(run.directory());
+        if (db.isEmpty()) {
+            return "the in-memory registry";
+        }
+        return reg.isEmpty() || reg.get().normalize().equals(db.get().normalize()) ? db.get().toString()
+                : db.get() + " (or its registry " + reg.get() + ")";
     }
 
     private void makeRunners() {
@@ -206,7 +262,8 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
-            registryAttached = false;
+            attachment = null;
+            session = null;
             removeUntouchedDatabase();
             if (lock != null) {
                 lock.close();
@@ -217,18 +274,28 @@ public final class SqliteEngine implements AutoCloseable {
 
     /**
      * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
-     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files; so
+     * is an empty registry file we created when the atomic deploy refused up front (it creates nothing).
      */
     private void removeUntouchedDatabase() {
-        if (createdDatabase != null) {
+        removeIfEmpty(createdDatabase);
+        if (refusedUpFront) {
+            // Sqitch's own refusals (say, revert with nothing deployed) leave its empty registry file: so do we.
+            removeIfEmpty(createdRegistry);
+        }
+        createdDatabase = null;
+        createdRegistry = null;
+    }
+
+    private static void removeIfEmpty(Path created) {
+        if (created != null) {
             try {
-                if (Files.size(createdDatabase) == 0) {
-                    Files.delete(createdDatabase);
+                if (Files.size(created) == 0) {
+                    Files.delete(created);
                 }
             } catch (java.io.IOException ignored) {
                 // leave it: an empty SQLite file is a valid empty database
             }
-            createdDatabase = null;
         }
     }
 
@@ -250,6 +317,10 @@ public final class SqliteEngine implements AutoCloseable {
      * BEGIN…COMMIT around everything (or BEGIN…ROLLBACK for verify): such a script cannot run inside ours.
      */
     public void deploy(String toChange, DeployMode mode, boolean atomic) {
+        explained(() -> deployTo(toChange, mode, atomic));
+    }
+
+    private void deployTo(String toChange, DeployMode mode, boolean atomic) {
         connect();
         int position = syncPlan();
         int toIndex = plan.count() - 1;
@@ -272,8 +343,14 @@ public final class SqliteEngine implements AutoCloseable {
             return;
         }
         // Refused before the registry is touched.
-        Map<String, Scripts> atomicScripts = atomic && toIndex > position
-                ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        Map<String, Scripts> atomicScripts;
+        try {
+            atomicScripts = atomic && toIndex > position
+                    ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        } catch (SqitchException e) {
+            refusedUpFront = true;
+            throw e;
+        }
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
@@ -360,7 +437,7 @@ public final class SqliteEngine implements AutoCloseable {
      * then the failing change's {@code fail} event is written in a transaction of its own.
      */
     private void deployAllOrNothing(List<Change> batch, Map<String, String> resolved, Map<String, Scripts> scripts) {
-        hideRegistry();
+        prepareForScript();
         begin();
         ChangeRecord current = null;
         List<ChangeRecord> records = new ArrayList<>();
@@ -464,7 +541,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
         } catch (SqitchException e) {
             if (!(e instanceof QuietFailure)) {
-                vent(e.getMessage());
+                vent(explain(e));
             }
             rollback(lastTagged, deployed);
         }
@@ -481,7 +558,7 @@ public final class SqliteEngine implements AutoCloseable {
                     revertChange(change.id(), change.formatNameWithTags(), files.revert(change));
                 }
             } catch (SqitchException e) {
-                vent(e.getMessage());
+                vent(explain(e));
                 out.vent("The schema will need to be manually repaired");
             }
         }
@@ -611,7 +688,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Script body, verify (in a savepoint) and registry rows in one transaction. */
     private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
                                   Optional<SqlScript> verify) {
-        hideRegistry();
+        prepareForScript();
         begin();
         boolean done = false;
         try {
@@ -644,7 +721,7 @@ public final class SqliteEngine implements AutoCloseable {
             } catch (SqitchException e) {
                 // As Sqitch after a logging failure: print it, undo the change (here: the rollback), fail quietly.
                 rollbackQuietly();
-                vent(e.getMessage());
+                vent(explain(e));
                 throw new QuietFailure("Deploy failed");
             }
             done = true;
@@ -682,7 +759,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
             registry.recordDeploy(record);
         } catch (SqitchException e) {
-            vent(e.getMessage());
+            vent(explain(e));
             // Sqitch runs the revert script silently, printing only its errors.
             if (!options.logOnly()) {
                 ScriptResult undo = runAlone(runner, files.revert(change));
@@ -770,6 +847,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code revert}: reverts to {@code toChange} (kept), or everything when null. */
     public void revert(String toChange) {
+        explained(() -> revertTo(toChange));
+    }
+
+    private void revertTo(String toChange) {
         connect();
         checkRegistry();
         List<DeployedChange> changes;
@@ -874,7 +955,7 @@ public final class SqliteEngine implements AutoCloseable {
                 || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER;
         try {
             if (atomic) {
-                hideRegistry();
+                prepareForScript();
                 begin();
                 boolean done = false;
                 try {
@@ -914,6 +995,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code verify} from {@code from} to {@code to} (either may be null). */
     public void verify(String from, String to) {
+        explained(() -> verifyRange(from, to));
+    }
+
+    private void verifyRange(String from, String to) {
         connect();
         checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(registry.deployedChanges(plan.project()));

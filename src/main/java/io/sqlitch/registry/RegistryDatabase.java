@@ -52,8 +52,19 @@ public final class RegistryDatabase {
      * scripts run on this connection.
      */
     public static Connection openForScripts(Path databaseFile) {
-        return open(jdbcUrl(databaseFile), false);
+        Connection connection = open(jdbcUrl(databaseFile), false);
+        try {
+            // sqlite-jdbc lowers SQLite's statement length limit to 1 MB; the client keeps SQLite's own (1e9).
+            connection.unwrap(org.sqlite.SQLiteConnection.class)
+                    .setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, SQLITE_MAX_SQL_LENGTH);
+        } catch (SQLException e) {
+            throw new SqitchException(e.getMessage(), e);
+        }
+        return connection;
     }
+
+    /** SQLite's compiled-in maximum statement length (SQLITE_MAX_SQL_LENGTH), the sqlite3 client's limit. */
+    static final int SQLITE_MAX_SQL_LENGTH = 1_000_000_000;
 
     /**
      * The driver URL of a file: an SQLite {@code file:} URI with every byte outside the unreserved characters

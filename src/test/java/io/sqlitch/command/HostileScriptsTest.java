@@ -130,4 +130,33 @@ class HostileScriptsTest {
         assertEquals(4, count(p.dir.resolve("sqitch.db"), "SELECT count(*) FROM events"));
         assertTrue(Files.exists(p.dir.resolve("flipr.db")));
     }
+
+    @Test
+    void aStatementLongerThanTheDriversDefaultLimitRunsAsInTheClient() throws Exception {
+        // sqlite-jdbc's default limit is 1 MB; SQLite's and the client's is 1e9 bytes.
+        String big = "x".repeat(3_000_000);
+        RealSqitch.Result r = compare("t", "CREATE TABLE t (v TEXT);\nINSERT INTO t VALUES ('" + big + "');\n", "");
+        assertEquals(0, r.exitValue(), r.toString());
+    }
+
+    @Test
+    void eachScriptStartsAsInAFreshClient() throws Exception {
+        // The first change leaves a TEMP table, foreign keys on and durability off; with Sqitch its client exits.
+        EngineProject p = new EngineProject(tmp);
+        p.add("one", "", "CREATE TEMP TABLE scratch (id INTEGER);\nPRAGMA foreign_keys = ON;\n"
+                + "PRAGMA synchronous = OFF;\nPRAGMA recursive_triggers = ON;\nCREATE TABLE one (id INTEGER);\n",
+                "DROP TABLE one;\n", "");
+        p.add("two", "one", "CREATE TEMP TABLE scratch (id INTEGER);\nCREATE TABLE parent (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE two (p INTEGER REFERENCES parent(id));\nINSERT INTO two VALUES (7);\n",
+                "DROP TABLE two;\nDROP TABLE parent;\n", "");
+        RealSqitch.Result r = p.oursCli("deploy");
+        assertEquals(0, r.exitValue(), r.toString());
+        if (RealSqitch.available()) {
+            EngineProject theirs = p.copyTo(tmp.resolve("theirs"));
+            java.nio.file.Files.deleteIfExists(theirs.dir.resolve("flipr.db"));
+            java.nio.file.Files.deleteIfExists(theirs.dir.resolve("sqitch.db"));
+            assertEquals(0, theirs.sqitch("deploy").exitValue());
+            assertEquals(theirs.dump("flipr.db"), p.dump("flipr.db"));
+        }
+    }
 }
