@@ -131,9 +131,9 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             runReportingSoftOutcomes(context, out);
             afterRun(context, out);
         } catch (SqitchException e) {
-            String message = out == null ? FailureMessage.oneLine(e.getMessage())
+            String message = out == null ? FailureMessage.clean(e.getMessage())
                     : FailureMessage.of(e.getMessage(), out, this::scriptOf);
-            throw new MojoFailureException(message, e);
+            throw new MojoFailureException(message, FailureMessage.cleanCopy(e));
         } catch (RuntimeException e) {
             // A bug or an environment failure, not a Sqitch message: one line here, the trace with -e.
             throw new MojoExecutionException("sqlitch:" + goal + " failed: " + e.getClass().getSimpleName()
