@@ -67,11 +67,14 @@ final class FailureRecorder implements Output {
             String tags = p.group(3).trim();
             String firstTag = tags.isEmpty() ? "" : tags.split(" ")[0];
             step = new ChangeStep(p.group(1).charAt(0), p.group(2) + firstTag);
-            // A script's errors come before its "not ok"; an "ok" step leaves nothing to report.
-            failed = line.endsWith(" not ok");
-            if (!failed) {
+            // A script's errors come before its "not ok"; a step that went well leaves nothing to report.
+            if (line.endsWith(" ok") && !line.endsWith(" not ok")) {
                 errors.clear();
             }
+        }
+        // "not ok" ends the step's line, or a line of its own after the step's comment.
+        if (step != null && (line.equals("not ok") || line.endsWith(" not ok"))) {
+            failed = true;
         }
     }
 
