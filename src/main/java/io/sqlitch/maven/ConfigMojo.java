@@ -209,14 +209,14 @@ public class ConfigMojo extends AbstractSqlitchMojo {
         addIf(actions, "sqlitch.removeSection", removeSection, "remove-section");
         addIf(actions, "sqlitch.list", list, "list");
         List<String> args = new ArrayList<>();
-        for (String arg : new String[] {str("sqlitch.key", key), str("sqlitch.value", value),
-                str("sqlitch.valueRegex", valueRegex)}) {
+        for (String arg : new String[] {key, value,
+                valueRegex}) {
             if (arg != null) {
                 args.add(arg);
             }
         }
-        new ConfigCommand(context, out).execute(new ConfigOptions(str("sqlitch.file", file),
-                bool("sqlitch.local", local), bool("sqlitch.user", user), bool("sqlitch.system", system),
+        new ConfigCommand(context, out).execute(new ConfigOptions(file,
+                local, user, system,
                 types, actions, args));
     }
 
