@@ -240,6 +240,11 @@ static List<String> translate(List<String> words) {
             throw new IllegalArgumentException("No translation for option $w of sqitch $command")
         }
         if (name == null) { args << w; continue }
+        if (command == 'config' && name in ['get', 'get-all', 'get-regexp', 'add', 'replace-all', 'unset', 'unset-all',
+                                            'rename-section', 'remove-section', 'list']) {
+            props['action'] = [camel(name)]   // config's action is one parameter, like target's and engine's
+            continue
+        }
         if (valued.contains(name)) {
             if (value == null) value = words[i++]
         } else if (name.startsWith('no-')) {
