@@ -49,7 +49,7 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
     /** The target as Sqitch's positional argument, so its messages are the positional ones. */
     protected List<String> targetArgs() {
-        String t = str("sqlitch.target", target);
+        String t = target;
         List<String> args = new ArrayList<>();
         if (t != null && !t.isEmpty()) {
             args.add(t);
@@ -58,7 +58,7 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
     }
 
     protected Map<String, String> variables() {
-        return KeyValues.parse("sqlitch.set", list("sqlitch.set", set));
+        return KeyValues.parse("sqlitch.set", listOf(set));
     }
 
     /** Publishes the current change of {@code target} (null: the default target) as the build properties. */
@@ -75,7 +75,7 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
         try {
             RunContext context = runContext();
             CommandContext ctx = commandContext(context, SILENT, null);
-            Target t = ctx.target(str("sqlitch.target", target));
+            Target t = ctx.target(target);
             ScriptFiles files = new ScriptFiles(t, context.directory());
             return ctx.plan(t).find(step.specifier()).map(change -> switch (step.bullet()) {
                 case '-' -> files.revert(change);

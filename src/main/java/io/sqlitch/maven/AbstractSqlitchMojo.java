@@ -10,8 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import io.sqlitch.target.TargetOptions;
@@ -118,7 +116,8 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         FailureRecorder out = null;
         try {
             KnownProperties.of(mojoExecution.getMojoDescriptor()).warnings(userProperties()).forEach(getLog()::warn);
-            if (bool("sqlitch.skip", skip) || bool("sqlitch." + goal + ".skip", false)) {
+            ParameterResolver.apply(this, mojoExecution, userProperties());
+            if (skip || userSwitch("sqlitch." + goal + ".skip")) {
                 getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
                 return;
             }
@@ -128,7 +127,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 return;
             }
             SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
-            boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
+            boolean sqitchQuiet = quiet;
             ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
                     getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
             ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
@@ -137,9 +136,9 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             afterRun(context, out);
             summary.finish(System.nanoTime());
         } catch (SqitchException e) {
-            String message = out == null ? FailureMessage.oneLine(e.getMessage())
+            String message = out == null ? FailureMessage.clean(e.getMessage())
                     : FailureMessage.of(e.getMessage(), out, this::scriptOf);
-            throw new MojoFailureException(message, e);
+            throw new MojoFailureException(message, FailureMessage.cleanCopy(e));
         } catch (RuntimeException e) {
             // A bug or an environment failure, not a Sqitch message: one line here, the trace with -e.
             throw new MojoExecutionException("sqlitch:" + goal + " failed: " + e.getClass().getSimpleName()
@@ -193,7 +192,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
     protected void writeJson(File configured, String json) {
-        String name = str("sqlitch.jsonFile", configured == null ? null : configured.getPath());
+        String name = configured == null ? null : configured.getPath();
         if (name == null || name.isEmpty()) {
             return;
         }
@@ -218,7 +217,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
      * a wrong name is the command's error ({@code Plan file sqitch.pln does not exist}), never a skip.
      */
     private boolean hasProject(RunContext context) {
-        if (str("sqlitch.planFile", planFile) != null || str("sqlitch.topDir", topDir) != null) {
+        if (planFile != null || topDir != null) {
             return true;
         }
         // The plan file may be configured anywhere; a sqitch.conf is as good a sign of a project as a plan.
@@ -232,7 +231,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     }
 
     protected RunContext runContext() {
-        String dir = str("sqlitch.chdir", chdir == null ? null : chdir.getPath());
+        String dir = chdir == null ? null : chdir.getPath();
         Path base = project != null && project.getBasedir() != null
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
@@ -246,9 +245,8 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
     protected CommandContext commandContext(RunContext context, Output out, String target) {
-        TargetOptions options = new TargetOptions(target, str("sqlitch.engine", engine),
-                str("sqlitch.planFile", planFile), str("sqlitch.topDir", topDir), str("sqlitch.registry", registry),
-                str("sqlitch.client", client), str("sqlitch.dbName", dbName), null, Map.of());
+        TargetOptions options = new TargetOptions(target, engine, planFile, topDir, registry, client, dbName, null,
+                Map.of());
         return new CommandContext(context, options, out, prompter(out));
     }
 
@@ -256,62 +254,46 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return MavenPrompter.ofProcess(session.getRequest().isInteractiveMode(), out);
     }
 
-    // -D beats <configuration>: Maven's own rule lets a pom value win, which users trip over.
+    // Parameters are resolved once, by ParameterResolver (-D over the pom for command-line goals); mojos use fields.
 
-    /** The {@code -D} value of {@code property} if given, else the parameter's (pom or default) value. */
+    /** A switch that is no parameter ({@code sqlitch.<goal>.skip}): set, and not false. */
+    protected boolean userSwitch(String property) {
+        String user = userProperties().getProperty(property);
+        return user != null && ParameterResolver.bool(property, user);
+    }
+
+    /** A repeatable parameter's value, never null. */
+    protected static List<String> listOf(List<String> value) {
+        return value == null ? List.of() : List.copyOf(value);
+    }
+
+    /**
+     * The parameter's value as resolved. Kept so that branches written against the old helpers still compile: the
+     * property name is no longer needed (ParameterResolver reads it from the descriptor).
+     */
+    @Deprecated
     protected String str(String property, String value) {
-        String user = userProperties().getProperty(property);
-        return user != null ? user : value;
+        return value;
     }
 
+    @Deprecated
     protected boolean bool(String property, boolean value) {
-        Boolean user = userBoolean(property);
-        return user == null ? value : user;
+        return value;
     }
 
-    /** A tri-state flag ({@code --verify}/{@code --no-verify}): null when given neither way. */
+    @Deprecated
     protected Boolean flag(String property, Boolean value) {
-        Boolean user = userBoolean(property);
-        return user == null ? value : user;
+        return value;
     }
 
-    /** {@code -Dx} alone means true; anything but true/false is an error (Maven would read "yes" as false). */
-    private Boolean userBoolean(String property) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return null;
-        }
-        String v = user.trim();
-        if (v.isEmpty() || v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new SqitchException("Invalid value for " + property + ": \"" + user + "\" is not true or false");
-    }
-
+    @Deprecated
     protected Integer integer(String property, Integer value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value;
-        }
-        try {
-            return Integer.valueOf(user.trim());
-        } catch (NumberFormatException e) {
-            throw new SqitchException("Invalid value for " + property + ": \"" + user + "\" is not a number");
-        }
+        return value;
     }
 
-    /** A repeatable option: comma-separated on the command line, a {@code <list>} in the pom. */
+    @Deprecated
     protected List<String> list(String property, List<String> value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value == null ? List.of() : List.copyOf(value);
-        }
-        List<String> items = new ArrayList<>();
-        Arrays.stream(user.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
-        return items;
+        return listOf(value);
     }
 
     private Properties userProperties() {

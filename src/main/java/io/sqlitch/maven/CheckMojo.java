@@ -31,8 +31,7 @@ public class CheckMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(RunContext context, Output out) {
         try {
-            new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(str("sqlitch.target",
-                    target), str("sqlitch.fromChange", fromChange), str("sqlitch.toChange", toChange)));
+            new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(target, fromChange, toChange));
         } catch (SqitchException e) {
             // Sqitch exits with the number of failed checks; one failure (exit 1) is still a failure, not soft.
             throw e.getMessage() != null && e.getMessage().startsWith("Failed ") ? new SqitchException(e.getMessage(), e) : e;

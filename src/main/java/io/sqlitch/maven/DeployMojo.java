@@ -53,13 +53,13 @@ public class DeployMojo extends AbstractChangingMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new DeployCommand(commandContext(context, out, null)).execute(new DeployOptions(targetArgs(), null,
-                str("sqlitch.toChange", toChange), str("sqlitch.mode", mode), flag("sqlitch.verify", verify),
+                toChange, mode, verify,
                 logOnly(), lockTimeout(), variables(),
-                bool("sqlitch.atomic", atomic)));
+                atomic));
     }
 
     @Override
     protected void afterRun(RunContext context, Output out) {
-        publishDeployed(commandContext(context, out, null), str("sqlitch.target", target));
+        publishDeployed(commandContext(context, out, null), target);
     }
 }

@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.SqitchException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,12 +19,26 @@ final class FailureMessage {
     private FailureMessage() {
     }
 
-    /** The first line of a message, without a Perl source location ({@code at /usr/share/perl5/... line 131.}). */
+    /** A message without surrounding blank space or a Perl source location ({@code at /usr/.../X.pm line 131.}). */
+    static String clean(String message) {
+        return (message == null ? "" : message).replaceAll(" at /\\S+\\.pm line \\d+\\.?(?=\n|$)", "").strip();
+    }
+
+    /** The first line of a message, cleaned: for an unexpected exception, whose trace {@code -e} shows. */
     static String oneLine(String message) {
-        String text = message == null ? "" : message.strip();
+        String text = clean(message);
         int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        return first.replaceFirst(" at /\\S+\\.pm line \\d+\\.?$", "");
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    /**
+     * {@code e} with its message cleaned, same trace and cause: Maven appends every cause's message the final
+     * error does not already contain, and Sqitch's messages may end with a newline.
+     */
+    static SqitchException cleanCopy(SqitchException e) {
+        SqitchException copy = new SqitchException(clean(e.getMessage()), e.getCause());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /**
@@ -31,7 +46,7 @@ final class FailureMessage {
      * file (null when unknown). Unchanged when no change step failed.
      */
     static String of(String sqitchMessage, FailureRecorder recorder, Function<FailureRecorder.ChangeStep, String> scriptOf) {
-        String head = oneLine(sqitchMessage);
+        String head = clean(sqitchMessage);
         FailureRecorder.ChangeStep step = recorder.step();
         List<String> errors = recorder.errors();
         if (step == null || errors.isEmpty()) {

@@ -25,6 +25,7 @@ final class FailureRecorder implements Output {
     private final Output delegate;
     private String database;
     private ChangeStep step;
+    private boolean failed;
     private final List<String> errors = new ArrayList<>();
 
     FailureRecorder(Output delegate) {
@@ -61,11 +62,19 @@ final class FailureRecorder implements Output {
             return;
         }
         Matcher p = PROGRESS.matcher(line);
-        if (p.matches()) {
+        // The first failed step is the one to report: the revert that follows it prints steps of its own.
+        if (p.matches() && !failed) {
             String tags = p.group(3).trim();
             String firstTag = tags.isEmpty() ? "" : tags.split(" ")[0];
             step = new ChangeStep(p.group(1).charAt(0), p.group(2) + firstTag);
-            errors.clear();
+            // A script's errors come before its "not ok"; a step that went well leaves nothing to report.
+            if (line.endsWith(" ok") && !line.endsWith(" not ok")) {
+                errors.clear();
+            }
+        }
+        // "not ok" ends the step's line, or a line of its own after the step's comment.
+        if (step != null && (line.equals("not ok") || line.endsWith(" not ok"))) {
+            failed = true;
         }
     }
 

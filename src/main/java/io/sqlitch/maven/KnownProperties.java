@@ -22,6 +22,8 @@ final class KnownProperties {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(sqlitch\\.[^}]+)}");
     private static final String PREFIX = "sqlitch.";
+    /** Not a goal's: this project's test switch, which .ci/run passes to every Maven it starts (MAVEN_ARGS). */
+    private static final String REQUIRE_ORACLE = "sqlitch.requireOracle";
 
     private final Set<String> names;
 
@@ -31,7 +33,7 @@ final class KnownProperties {
 
     /** Every property of every goal of the plugin that {@code mojo} belongs to. */
     static KnownProperties of(MojoDescriptor mojo) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new TreeSet<>(Set.of(REQUIRE_ORACLE));
         List<MojoDescriptor> mojos = mojo.getPluginDescriptor() == null ? List.of(mojo)
                 : mojo.getPluginDescriptor().getMojos();
         for (MojoDescriptor m : mojos) {

@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +67,7 @@ class InitCommandDifferentialTest {
 
     @Test
     void initMatchesRealSqitchForEachOptionCombination() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         int n = 0;
         for (List<String> args : CASES) {
             compare("case" + n++, List.of(args), null);
@@ -77,7 +76,7 @@ class InitCommandDifferentialTest {
 
     @Test
     void reinitAndUserConfigMatchRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         compare("same", List.of(List.of("flipr", "--engine", "sqlite"), List.of("flipr", "--engine", "sqlite")), null);
         compare("other", List.of(List.of("flipr", "--engine", "sqlite"), List.of("other")), null);
         compare("user", List.of(List.of("flipr", "--engine", "sqlite")),
