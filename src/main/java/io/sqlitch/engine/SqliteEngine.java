@@ -74,6 +74,8 @@ public final class SqliteEngine implements AutoCloseable {
     private DatabaseLock lock;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
+    /** Whether runners replaced by {@link #useVariables} had run scripts. */
+    private boolean scriptsRan;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -155,13 +157,20 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     private void makeRunners() {
+        scriptsRan |= scriptsRan();
         runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
         // Sqitch captures and drops a verify script's stdout unless -vv.
         verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(), line -> { });
     }
 
+    private boolean scriptsRan() {
+        return scriptsRan || (runner != null && runner.hasRun()) || (verifyRunner != null && verifyRunner.hasRun());
+    }
+
     @Override
     public void close() {
+        boolean untouched = createdDatabase != null && connection != null && !scriptsRan()
+                && UntouchedDatabase.holdsNothing(connection);
         try {
             if (connection != null) {
                 connection.close();
@@ -170,7 +179,7 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
-            removeUntouchedDatabase();
+            removeUntouchedDatabase(untouched);
             if (lock != null) {
                 lock.close();
                 lock = null;
@@ -180,12 +189,14 @@ public final class SqliteEngine implements AutoCloseable {
 
     /**
      * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
-     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     * still empty (nothing was written), or that no script ran against ({@code --log-only}, a deploy refused
+     * before its first script: only our registry transactions touched its header), is removed so that both tools
+     * leave the same files.
      */
-    private void removeUntouchedDatabase() {
+    private void removeUntouchedDatabase(boolean noScriptRan) {
         if (createdDatabase != null) {
             try {
-                if (Files.size(createdDatabase) == 0) {
+                if (noScriptRan || Files.size(createdDatabase) == 0) {
                     Files.delete(createdDatabase);
                 }
             } catch (java.io.IOException ignored) {
