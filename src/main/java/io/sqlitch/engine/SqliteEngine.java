@@ -246,6 +246,9 @@ public final class SqliteEngine implements AutoCloseable {
             return;
         }
         // Refused before the registry is touched.
+        if (toIndex > position) {
+            DeployScripts.requireAll(plan.changes().subList(position + 1, toIndex + 1), files, run.directory());
+        }
         Map<String, Scripts> atomicScripts = atomic && toIndex > position
                 ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
         if (position == -1) {
