@@ -160,7 +160,8 @@ public final class SqliteEngine implements AutoCloseable {
         scriptsRan |= scriptsRan();
         runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
         // Sqitch captures and drops a verify script's stdout unless -vv.
-        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(), line -> { });
+        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(),
+                options.verbosity() > 1 ? line -> progress.line(line) : line -> { });
     }
 
     private boolean scriptsRan() {
@@ -936,7 +937,16 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
-        ProgressLine line = new ProgressLine(out::emit);
+        ProgressLine saved = progress;
+        progress = new ProgressLine(out::emit); // verify's lines are always printed; -vv script output continues them
+        try {
+            return verifyEach(progress, fromIdx, toIdx, pending, changes);
+        } finally {
+            progress = saved;
+        }
+    }
+
+    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
         int max = 0;
         for (DeployedChange c : changes) {
             max = Math.max(max, ProgressLine.length(c.nameWithTags()));

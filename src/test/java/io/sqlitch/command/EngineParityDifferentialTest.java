@@ -43,6 +43,17 @@ class EngineParityDifferentialTest {
         }
     }
 
+    /** At -vv Sqitch lets the verify scripts' output through (1.3.1 shows nothing else for SQLite). */
+    @Test
+    void verbosityShowsWhatSqitchShows() {
+        replay(p -> {
+            p.add("a", "", "CREATE TABLE a (id INTEGER);\nSELECT 'deploy-a';\n", "DROP TABLE a;\nSELECT 'revert-a';\n",
+                    "SELECT 'verify-a';\nSELECT 1, 2;\n");
+            p.add("b", "a");
+        }, "-vv deploy --verify", "-v verify", "-vv verify", "verify", "-vv revert -y --to a", "-v deploy --verify",
+                "-vv revert -y", "-v deploy", "-vv verify a");
+    }
+
     @Test
     void logOnlyCreatesNoDatabaseFile() {
         replay(p -> p.add("users", "").add("flips", "users"), "deploy --log-only --to users", "deploy --log-only",
