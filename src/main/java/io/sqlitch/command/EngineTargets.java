@@ -55,7 +55,7 @@ record EngineTargets(Target target, List<String> changes) {
 
     SqliteEngine engine(CommandContext ctx, EngineOptions options) {
         return new SqliteEngine(ctx.run(), target, ctx.plan(target), ctx.identity(), ctx.out(), ctx.prompter(),
-                options);
+                options.withVerbosity(ctx.verbosity()));
     }
 
     /** A boolean option, else the first config key set, else the default (Sqitch's {@code //} chain). */

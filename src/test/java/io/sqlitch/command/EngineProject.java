@@ -235,9 +235,12 @@ final class EngineProject {
 
     /** Runs the step on our side with our command for the verb. */
     RealSqitch.Result oursCli(String... args) {
-        String verb = args[0];
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        int first = args[0].matches("-v+") ? 1 : 0; // sqitch -vv <verb>: the -v count is the verbosity
+        Integer verbosity = first == 1 ? args[0].length() - 1 : null;
+        String verb = args[first];
+        String[] rest = java.util.Arrays.copyOfRange(args, first + 1, args.length);
         return ours(ctx -> {
+            ctx.withVerbosity(verbosity);
             switch (verb) {
                 case "deploy" -> new DeployCommand(ctx).execute(deploy(rest));
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
