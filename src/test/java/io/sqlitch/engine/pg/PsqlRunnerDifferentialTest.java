@@ -154,6 +154,12 @@ class PsqlRunnerDifferentialTest {
                         BEGIN;
                         CREATE TABLE rolled_back (id int);
                         """),
+                Arguments.of("value formats and psql's own variables", """
+                        SELECT true, false, 1.50::numeric, 2.5::float8, DATE '2024-02-29', TIMESTAMPTZ '2024-01-01 12:00:00+00',
+                          ARRAY[1,2], '{"a": [1, null]}'::jsonb, NULL::int, '\\x41'::bytea, interval '1 day 02:00', 'a|b';
+                        SELECT :'DBNAME' = current_database(), :'USER', :'HOST', :'PORT', :'ENCODING', :'ON_ERROR_STOP';
+                        SET TimeZone = 'Europe/Paris'; SELECT TIMESTAMPTZ '2024-07-01 12:00:00+00';
+                        """),
                 Arguments.of("meta-command then SQL on one line with \\\\", """
                         \\echo a \\\\ SELECT 'b';
                         SELECT 'multi' AS one; SELECT 'line' AS two;
