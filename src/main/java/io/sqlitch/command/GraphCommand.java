@@ -56,6 +56,7 @@ public final class GraphCommand {
     private Optional<TargetState> state(Target target, String project) {
         Optional<Path> file = target.registryFile(ctx.run().directory());
         if (file.isEmpty()) {
+            ctx.out().warn("No registry file for " + target.destination() + ": deployment status not shown");
             return Optional.empty();
         }
         RegistrySnapshot snapshot = RegistrySnapshot.read(file.get(), project, ctx.run().clock());
