@@ -1,0 +1,72 @@
+package io.sqlitch.maven;
+
+import io.sqlitch.console.Output;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * Keeps a goal's results readable by a script under {@code mvn -q}: Maven then drops every {@code [INFO]} line, so
+ * the lines Sqitch prints on stdout for status, log, plan, show and config (and the summary lines) are also written
+ * to standard output as they are, without a prefix, like {@code help:evaluate -DforceStdout}. With Maven's log at
+ * INFO nothing changes: the lines are {@code [INFO]} lines only.
+ */
+final class ConsoleResults implements Output {
+
+    /** The goals whose stdout is the result a script wants. */
+    static final Set<String> RESULT_GOALS = Set.of("status", "log", "plan", "show", "config");
+
+    private final Output log;
+    private final PrintStream stdout;
+    private final boolean resultGoal;
+    private final boolean sqitchQuiet;
+
+    /**
+     * @param stdout where results go when Maven's log is quiet; null when it is not (the log shows them)
+     * @param sqitchQuiet {@code sqlitch.quiet}: Sqitch's progress lines stay silent on stdout too
+     */
+    ConsoleResults(Output log, PrintStream stdout, String goal, boolean sqitchQuiet) {
+        this.log = log;
+        this.stdout = stdout;
+        this.resultGoal = RESULT_GOALS.contains(goal);
+        this.sqitchQuiet = sqitchQuiet;
+    }
+
+    @Override
+    public void info(String line) {
+        log.info(line);
+        if (resultGoal && !sqitchQuiet) {
+            print(line);
+        }
+    }
+
+    @Override
+    public void emit(String line) {
+        log.emit(line);
+        if (resultGoal) {
+            print(line);
+        }
+    }
+
+    /** A line that is a result whatever the goal (a summary line). */
+    void result(String line) {
+        log.emit(line);
+        print(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        log.warn(line);
+    }
+
+    @Override
+    public void vent(String line) {
+        log.vent(line);
+    }
+
+    private void print(String line) {
+        if (stdout != null) {
+            stdout.println(line);
+            stdout.flush();
+        }
+    }
+}
