@@ -2,6 +2,7 @@ package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
 import io.sqlitch.graph.GraphFormat;
+import io.sqlitch.graph.HtmlReport;
 import io.sqlitch.graph.PlanGraph;
 import io.sqlitch.graph.TargetState;
 import io.sqlitch.plan.Plan;
@@ -40,6 +41,12 @@ public final class GraphCommand {
             write(file, format.render(graph));
             ctx.out().info("Wrote " + file);
         }
+    }
+
+    /** Writes the report page ({@link HtmlReport#page}) of {@code target} (null: the default) to {@code file}. */
+    public void report(String target, Path file) {
+        write(file, HtmlReport.page(graph(target, true)));
+        ctx.out().info("Wrote " + file);
     }
 
     /**

@@ -73,7 +73,7 @@ public final class HtmlReport {
             return;
         }
         // A long list would push the graph off the page: folded beyond a screenful, with its count.
-        out.append(pending.size() > OPEN_PENDING ? "<details>" : "<details open>").append("<summary>")
+        out.append(pending.size() > OPEN_PENDING ? "<details>" : "<details open=\"open\">").append("<summary>")
                 .append(pending.size()).append(pending.size() == 1 ? " change" : " changes")
                 .append(" to deploy</summary>\n<table class=\"pending\">\n");
         for (GraphNode change : pending) {
