@@ -4,8 +4,9 @@
 usage: graph-plan.py DIR [N]   (N changes, default 300)
 
 Changes require one to three earlier ones (mostly recent, now and then a core table), a tag every 25 changes,
-a rework of an earlier change after most tags (requiring it at the tag), a few conflicts, and dependencies on
-two other projects (auth, billing). Deterministic: the same N gives the same plan.
+a rework of an earlier change after most tags (requiring it at the tag), a few conflicts with changes
+another project dropped, and dependencies on two other projects, whose own small plans go to DIR/peers/auth and
+DIR/peers/billing (deploy them first to the same database). Deterministic: the same N gives the same plan.
 """
 import os
 import random
@@ -58,7 +59,7 @@ while made < n:
         if rng.random() < 0.03:
             deps.append(rng.choice(external))
         if made > 40 and rng.random() < 0.02:
-            deps.append("!" + rng.choice(names[:made // 2]))
+            deps.append("!billing:legacy_" + rng.choice(areas))
         note = "Adds %s." % name.replace("_", " ")
         if rng.random() < 0.3:
             reworkable.append(name)
@@ -81,3 +82,16 @@ with open(os.path.join(directory, "sqitch.plan"), "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")
 with open(os.path.join(directory, "sqitch.conf"), "w", encoding="utf-8") as f:
     f.write("[core]\n\tengine = sqlite\n")
+
+peers = {"auth": ["users", "roles", "sessions"], "billing": ["invoices"]}
+for project, changes in peers.items():
+    peer = os.path.join(directory, "peers", project)
+    os.makedirs(peer, exist_ok=True)
+    text = ["%syntax-version=1.0.0", "%project=" + project, ""]
+    for change in changes:
+        text.append("%s %s %s # Adds %s." % (change, stamp(), planner, change))
+    text.append("@v2.0 %s %s # Release v2.0." % (stamp(), planner))
+    with open(os.path.join(peer, "sqitch.plan"), "w", encoding="utf-8") as f:
+        f.write("\n".join(text) + "\n")
+    with open(os.path.join(peer, "sqitch.conf"), "w", encoding="utf-8") as f:
+        f.write("[core]\n\tengine = sqlite\n")

@@ -2,6 +2,7 @@ package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
 import io.sqlitch.graph.GraphFormat;
+import io.sqlitch.graph.HtmlReport;
 import io.sqlitch.graph.PlanGraph;
 import io.sqlitch.graph.TargetState;
 import io.sqlitch.plan.Plan;
@@ -42,6 +43,12 @@ public final class GraphCommand {
         }
     }
 
+    /** Writes the report page ({@link HtmlReport#page}) of {@code target} (null: the default) to {@code file}. */
+    public void report(String target, Path file) {
+        write(file, HtmlReport.page(graph(target, true)));
+        ctx.out().info("Wrote " + file);
+    }
+
     /**
      * The graph of {@code target}'s plan (null: the default target); with {@code status}, each change is
      * deployed or pending in that target's registry (all pending when it has none yet).
@@ -56,6 +63,7 @@ public final class GraphCommand {
     private Optional<TargetState> state(Target target, String project) {
         Optional<Path> file = target.registryFile(ctx.run().directory());
         if (file.isEmpty()) {
+            ctx.out().warn("No registry file for " + target.destination() + ": deployment status not shown");
             return Optional.empty();
         }
         RegistrySnapshot snapshot = RegistrySnapshot.read(file.get(), project, ctx.run().clock());

@@ -2,8 +2,9 @@ package io.sqlitch.graph;
 
 /**
  * The plan graph in Graphviz DOT, for {@code dot -Tsvg} or any DOT viewer: node {@code cN} is change N of the
- * plan (0-based), {@code xN} external node N; an invisible heavy chain keeps the changes in plan order from top to
- * bottom; requires edges point from the required change to the one requiring it (deployment order).
+ * plan (0-based), {@code xN} external node N; an invisible chain keeps the changes in plan order from top to
+ * bottom; requires edges point from the required change to the one requiring it (deployment order). Graphviz
+ * needs minutes for a few hundred changes: for those the SVG is the picture.
  */
 public final class DotRenderer {
 
@@ -16,7 +17,7 @@ public final class DotRenderer {
                 .append("  graph [rankdir=TB, labelloc=t, fontname=\"Helvetica\", label=\"")
                 .append(Escape.dot("Plan of " + graph.project())).append("\"];\n")
                 .append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n")
-                .append("  edge [color=\"#0072b2\"];\n");
+                .append("  edge [color=\"#0072b2\", fontname=\"Helvetica\", fontsize=10];\n");
         for (int node = 0; node < graph.nodeCount(); node++) {
             NodeColors colors = NodeColors.of(graph, node);
             out.append("  ").append(id(graph, node)).append(" [label=\"").append(Escape.dot(label(graph, node)))
@@ -30,7 +31,7 @@ public final class DotRenderer {
             out.append("];\n");
         }
         for (int i = 1; i < graph.changes().size(); i++) {
-            out.append("  c").append(i - 1).append(" -> c").append(i).append(" [style=invis, weight=100];\n");
+            out.append("  c").append(i - 1).append(" -> c").append(i).append(" [style=invis];\n");
         }
         for (GraphEdge edge : graph.edges()) {
             out.append("  ").append(id(graph, edge.from())).append(" -> ").append(id(graph, edge.to()));

@@ -58,6 +58,13 @@ final class Escape {
 
     /** {@code s} cut to {@code max} characters, ending in an ellipsis when cut. */
     static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "\u2026";
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Math.max(0, max - 1);
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return s.substring(0, end) + "\u2026";
     }
 }

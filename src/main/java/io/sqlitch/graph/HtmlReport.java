@@ -20,6 +20,8 @@ public final class HtmlReport {
             </style>
             """;
 
+    private static final int OPEN_PENDING = 20;
+
     private HtmlReport() {
     }
 
@@ -70,14 +72,17 @@ public final class HtmlReport {
             out.append("<p>Nothing to deploy (up-to-date)</p>\n");
             return;
         }
-        out.append("<table class=\"pending\">\n");
+        // A long list would push the graph off the page: folded beyond a screenful, with its count.
+        out.append(pending.size() > OPEN_PENDING ? "<details>" : "<details open=\"open\">").append("<summary>")
+                .append(pending.size()).append(pending.size() == 1 ? " change" : " changes")
+                .append(" to deploy</summary>\n<table class=\"pending\">\n");
         for (GraphNode change : pending) {
             out.append("<tr><td>").append(change.index() + 1).append("</td><td><code>")
                     .append(Escape.xml(SvgGeometry.boxLabel(graph, change.index()))).append("</code>");
             change.tags().forEach(t -> out.append(" <span class=\"tag\">@").append(Escape.xml(t)).append("</span>"));
             out.append("</td><td>").append(Escape.xml(change.note())).append("</td></tr>\n");
         }
-        out.append("</table>\n");
+        out.append("</table>\n</details>\n");
     }
 
     private static void row(StringBuilder out, String key, String value) {

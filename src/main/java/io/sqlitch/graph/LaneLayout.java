@@ -17,7 +17,7 @@ import java.util.Map;
  * @param rows        the row of each node, by node index
  * @param left        trunks left of the boxes (requires, conflicts)
  * @param right       trunks right of the boxes (reworks)
- * @param far         requires and conflicts spanning more than {@link #MAX_SPAN} rows, named beside their target
+ * @param far         edges spanning more than {@link #MAX_SPAN} rows, named beside their target
  * @param leftLanes   the number of lanes left of the boxes
  * @param rightLanes  the number of lanes right of the boxes
  */
@@ -38,7 +38,7 @@ public record LaneLayout(List<Integer> rows, List<Trunk> left, List<Trunk> right
         List<GraphEdge> far = new ArrayList<>();
         for (GraphEdge edge : graph.edges()) {
             boolean rework = edge.kind() == EdgeKind.REWORK;
-            if (!rework && Math.abs(rows[edge.to()] - rows[edge.from()]) > MAX_SPAN) {
+            if (Math.abs(rows[edge.to()] - rows[edge.from()]) > MAX_SPAN) {
                 far.add(edge);
                 continue;
             }

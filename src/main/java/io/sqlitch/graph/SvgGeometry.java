@@ -10,7 +10,7 @@ final class SvgGeometry {
     static final double CHAR = 7.3;
     static final int LANE = 9;
     static final int MARGIN = 16;
-    static final int HEADER = 96;
+    static final int HEADER = 112;
     static final int MAX_NAME = 48;
 
     final int gutter;

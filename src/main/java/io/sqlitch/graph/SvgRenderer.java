@@ -38,6 +38,7 @@ public final class SvgRenderer {
             .tag text{fill:#283593;font-size:11px}
             .far{fill:#0072b2;font-weight:bold}
             .far.conflicts{fill:#c62828}
+            .far.rework{fill:#7b1fa2}
             </style>
             """;
 
@@ -81,26 +82,48 @@ public final class SvgRenderer {
         return widest + SvgGeometry.MARGIN;
     }
 
-    /** For each change, the far dependencies named beside it instead of drawn: {@code ↑ 12 users}. */
+    /**
+     * For each change, the far edges named beside it instead of drawn: {@code ↑ 12 users} (required),
+     * {@code ≠ 7 old} (conflict), {@code ↻ 3} (reworks change 3, unless it also requires it, which says as much).
+     */
     static List<List<String>> farReferences(PlanGraph graph, LaneLayout layout) {
         List<List<String>> refs = new ArrayList<>();
         graph.changes().forEach(c -> refs.add(new ArrayList<>()));
         for (GraphEdge edge : layout.far()) {
-            String from = graph.isExternal(edge.from()) ? graph.label(edge.from())
-                    : (edge.from() + 1) + " " + graph.label(edge.from());
-            String arrow = layout.row(edge.from()) < layout.row(edge.to()) ? "\u2191 " : "\u2193 ";
-            refs.get(edge.to()).add((edge.kind() == EdgeKind.CONFLICTS ? "\u2260 " : arrow) + from);
+            String number = graph.isExternal(edge.from()) ? "" : (edge.from() + 1) + " ";
+            String ref = switch (edge.kind()) {
+                case REQUIRES -> (layout.row(edge.from()) < layout.row(edge.to()) ? "\u2191 " : "\u2193 ") + number
+                        + graph.label(edge.from());
+                case CONFLICTS -> "\u2260 " + number + graph.label(edge.from());
+                case REWORK -> requires(graph, edge.to(), edge.from()) ? null : "\u21bb " + (edge.from() + 1);
+            };
+            if (ref != null) {
+                refs.get(edge.to()).add(ref);
+            }
         }
         return refs;
+    }
+
+    private static boolean requires(PlanGraph graph, int change, int required) {
+        return graph.edges().stream().anyMatch(e -> e.kind() == EdgeKind.REQUIRES && e.to() == change
+                && e.from() == required);
     }
 
     private static void header(PlanGraph graph, StringBuilder out) {
         long tags = graph.changes().stream().mapToLong(c -> c.tags().size()).sum();
         long reworks = graph.changes().stream().filter(c -> c.reworkOf() >= 0).count();
-        String title = "Plan of " + graph.project() + ": " + plural(graph.changes().size(), "change") + ", "
-                + plural(tags, "tag") + ", " + plural(reworks, "rework") + ", "
-                + plural(graph.externals().size(), "external dependency", "external dependencies");
-        text(out, "title", SvgGeometry.MARGIN, 24, title);
+        StringBuilder title = new StringBuilder("Plan of ").append(graph.project()).append(": ")
+                .append(plural(graph.changes().size(), "change"));
+        if (tags > 0) {
+            title.append(", ").append(plural(tags, "tag"));
+        }
+        if (reworks > 0) {
+            title.append(", ").append(plural(reworks, "rework"));
+        }
+        if (!graph.externals().isEmpty()) {
+            title.append(", ").append(plural(graph.externals().size(), "node", "nodes")).append(" outside the plan");
+        }
+        text(out, "title", SvgGeometry.MARGIN, 24, title.toString());
         String sub = graph.target().map(t -> t.destination() + ": " + graph.count(NodeStatus.DEPLOYED)
                         + " deployed, " + graph.count(NodeStatus.PENDING) + " pending")
                 .orElse("No target given: deployment status not shown");
@@ -157,7 +180,8 @@ public final class SvgRenderer {
             x += w + 6;
         }
         for (String ref : far.get(node)) {
-            text(out, ref.startsWith("\u2260") ? "far conflicts" : "far", x, baseline, ref);
+            String kind = ref.startsWith("\u2260") ? "far conflicts" : ref.startsWith("\u21bb") ? "far rework" : "far";
+            text(out, kind, x, baseline, ref);
             x += SvgGeometry.textWidth(ref) + 10;
         }
         if (!change.note().isEmpty()) {

@@ -9,8 +9,6 @@ import io.sqlitch.graph.HtmlReport;
 import io.sqlitch.graph.PlanGraph;
 import io.sqlitch.target.Target;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,15 +47,8 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     @Override
     protected void run(RunContext context, Output out) {
-        Path file = directory().resolve(OUTPUT_NAME + ".html");
-        String page = HtmlReport.page(graph(context, out));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SqitchException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
-        out.info("Wrote " + file);
+        new GraphCommand(commandContext(context, out, null)).report(str("sqlitch.target", target),
+                directory().resolve(OUTPUT_NAME + ".html"));
     }
 
     private PlanGraph graph(RunContext context, Output out) {
@@ -87,14 +78,17 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     /** Not when skipped, nor in a module without a plan (a reactor's parent, say). */
     @Override
-    public boolean canGenerateReport() {
+    public boolean canGenerateReport() throws MavenReportException {
         if (bool("sqlitch.skip", skip) || bool("sqlitch.report.skip", false)) {
             return false;
         }
-        RunContext context = runContext();
-        CommandContext ctx = commandContext(context, new MavenOutput(getLog(), true), null);
-        Target t = ctx.target(str("sqlitch.target", target));
-        return Files.exists(ctx.path(t.planFile()));
+        try {
+            CommandContext ctx = commandContext(runContext(), new MavenOutput(getLog(), true), null);
+            Target t = ctx.target(str("sqlitch.target", target));
+            return Files.exists(ctx.path(t.planFile()));
+        } catch (SqitchException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        }
     }
 
     @Override
