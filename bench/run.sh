@@ -85,8 +85,7 @@ for n in "${SIZES[@]}"; do
         else
             label=$verb
         fi
-        ratio=-
-        [ "$s" != - ] && ratio=$(echo "scale=2; $o / $s" | bc -l)
+        ratio=$(ratio "$o" "$s")
         printf '%6s  %-8s %10s %10s %8s\n' "$n" "$verb" "$o" "$s" "$ratio"
     done
 done

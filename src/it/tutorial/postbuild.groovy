@@ -460,9 +460,11 @@ static boolean onPath(String exe) {
     (System.getenv('PATH') ?: '').split(File.pathSeparator).any { new File(it, exe).canExecute() }
 }
 
-/** The Maven running this IT (maven.home), else $MAVEN_HOME, else mvn on PATH. */
+/** The Maven the invoker forks (invoker.mavenHome, e.g. Maven 4 from bench/maven4.sh), else the one running this IT
+ * (maven.home), else $MAVEN_HOME, else mvn on PATH. */
 static String findMaven() {
-    for (String home : [System.getProperty('maven.home'), System.getenv('MAVEN_HOME')]) {
+    for (String home : [System.getProperty('invoker.mavenHome'), System.getProperty('maven.home'),
+                        System.getenv('MAVEN_HOME')]) {
         if (home && new File(home, 'bin/mvn').canExecute()) return new File(home, 'bin/mvn').absolutePath
     }
     return 'mvn'
