@@ -72,6 +72,10 @@ public final class ScriptRunner {
     /** Runs a file as {@code .read 'path'} would; {@code path} is shown as given in messages. */
     public ScriptResult run(String path) {
         reset();
+        Optional<SqlScript> script = load(path);
+        if (script.isPresent() && refusedUpFront(script.get())) {
+            return finish(false);
+        }
         boolean ok = read(path);
         endOfProcess();
         return finish(ok);
@@ -97,6 +101,9 @@ public final class ScriptRunner {
     /** Runs an already parsed script. */
     public ScriptResult run(SqlScript script) {
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, Set.of());
         endOfProcess();
         return finish(ok);
@@ -121,6 +128,9 @@ public final class ScriptRunner {
             }
         }
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, skip);
         return finish(ok);
     }
@@ -158,6 +168,9 @@ public final class ScriptRunner {
             skip.add(p.unit() + ":" + p.piece());
         }
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, skip);
         return finish(ok);
     }
@@ -498,6 +511,17 @@ public final class ScriptRunner {
         }
         set.accept(value);
         return true;
+    }
+
+    /**
+     * Refuses, before its first statement runs, a script (or a script it reads) using a dot-command this runner
+     * does not implement: the sqlite3 client would have run the statements before it, leaving them applied but
+     * unrecorded. Reports the first such command as {@link #unsupported} does when reached.
+     */
+    private boolean refusedUpFront(SqlScript script) {
+        Optional<String> refusal = DotCommandCheck.firstUnsupported(script, this::load, MAX_NESTING);
+        refusal.ifPresent(this::error);
+        return refusal.isPresent();
     }
 
     private boolean unsupported(SqlScript script, SqlScript.CommandUnit unit, String name) {

@@ -72,6 +72,9 @@ public final class SqliteEngine implements AutoCloseable {
     private ScriptRunner runner;
     private ScriptRunner verifyRunner;
     private DatabaseLock lock;
+    /** The registry file attached under {@link #REGISTRY_ALIAS} while no script runs; null when it is main. */
+    private Path registryFile;
+    private boolean registryAttached;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
     private ProgressLine progress;
@@ -89,6 +92,7 @@ public final class SqliteEngine implements AutoCloseable {
      */
     public SqliteEngine(RunContext run, Target target, Plan plan, io.sqlitch.config.Identity user, Output out,
                         Prompter prompter, EngineOptions options) {
+        SupportedEngines.require(target);
         this.run = run;
         this.target = target;
         this.plan = plan;
@@ -97,6 +101,7 @@ public final class SqliteEngine implements AutoCloseable {
         this.prompter = prompter;
         this.options = options;
         this.files = new ScriptFiles(target, run.directory());
+        files.requireInside(plan.changes());
         this.progress = new ProgressLine(out::info);
     }
 
@@ -122,7 +127,7 @@ public final class SqliteEngine implements AutoCloseable {
         Optional<Path> db = dbFile();
         if (db.isEmpty()) {
             // db:sqlite: — Sqitch's registry handle is then a temporary database: nothing is deployed there.
-            connection = RegistryDatabase.open(":memory:");
+            connection = RegistryDatabase.openInMemory();
             schema = new RegistrySchema(connection, RegistryDatabase.MAIN, run.clock());
             registry = new Registry(connection, RegistryDatabase.MAIN, user, run.clock());
             makeRunners();
@@ -139,10 +144,11 @@ public final class SqliteEngine implements AutoCloseable {
             if (!Files.exists(dbPath)) {
                 createdDatabase = dbPath;
             }
-            connection = RegistryDatabase.open(dbPath.toString());
+            connection = RegistryDatabase.openForScripts(dbPath);
             String alias = RegistryDatabase.MAIN;
             if (!regPath.equals(dbPath)) {
-                RegistryDatabase.attach(connection, regPath, REGISTRY_ALIAS);
+                registryFile = regPath;
+                showRegistry();
                 alias = REGISTRY_ALIAS;
             }
             schema = new RegistrySchema(connection, alias, run.clock());
@@ -151,6 +157,36 @@ public final class SqliteEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Detaches the registry before a script runs, so that the script sees only the target database, as the
+     * sqlite3 client Sqitch runs it with does: an unqualified {@code tags} or {@code events} can never name a
+     * registry table. Must be called outside a transaction (SQLite refuses DETACH within one).
+     */
+    private void hideRegistry() {
+        if (registryAttached) {
+            RegistryDatabase.detach(connection, REGISTRY_ALIAS);
+            registryAttached = false;
+        }
+    }
+
+    /** Attaches the registry again (also inside a transaction: its rows then commit with the script's work). */
+    private void showRegistry() {
+        if (registryFile != null && !registryAttached && connection != null) {
+            RegistryDatabase.attach(connection, registryFile, REGISTRY_ALIAS);
+            registryAttached = true;
+        }
+    }
+
+    /** Runs a script that manages its own transactions, in autocommit, with the registry hidden. */
+    private ScriptResult runAlone(ScriptRunner scripts, String path) {
+        hideRegistry();
+        try {
+            return scripts.run(path);
+        } finally {
+            showRegistry();
         }
     }
 
@@ -170,6 +206,7 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
+            registryAttached = false;
             removeUntouchedDatabase();
             if (lock != null) {
                 lock.close();
@@ -323,8 +360,10 @@ public final class SqliteEngine implements AutoCloseable {
      * then the failing change's {@code fail} event is written in a transaction of its own.
      */
     private void deployAllOrNothing(List<Change> batch, Map<String, String> resolved, Map<String, Scripts> scripts) {
+        hideRegistry();
         begin();
         ChangeRecord current = null;
+        List<ChangeRecord> records = new ArrayList<>();
         boolean done = false;
         try {
             for (Change change : batch) {
@@ -351,12 +390,18 @@ public final class SqliteEngine implements AutoCloseable {
                         }
                     }
                 }
-                try {
-                    registry.recordDeploy(current);
-                } catch (SqitchException e) {
-                    failAtomic(List.of(), e.getMessage());
-                }
+                records.add(current);
                 progress.finish("ok");
+            }
+            // No script runs after this: the registry joins the transaction and every change's rows follow.
+            for (ChangeRecord r : records) {
+                current = r;
+                try {
+                    showRegistry();
+                    registry.recordDeploy(r);
+                } catch (SqitchException e) {
+                    throw new AtomicFailure(List.of(e.getMessage().split("\n", -1)), true);
+                }
             }
             try {
                 commit();
@@ -366,6 +411,7 @@ public final class SqliteEngine implements AutoCloseable {
             done = true;
         } catch (AtomicFailure e) {
             rollbackQuietly();
+            showRegistry();
             if (current != null) {
                 registry.recordFail(current);
             }
@@ -565,6 +611,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Script body, verify (in a savepoint) and registry rows in one transaction. */
     private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
                                   Optional<SqlScript> verify) {
+        hideRegistry();
         begin();
         boolean done = false;
         try {
@@ -591,6 +638,7 @@ public final class SqliteEngine implements AutoCloseable {
                 }
             }
             try {
+                showRegistry();
                 registry.recordDeploy(record);
                 commit();
             } catch (SqitchException e) {
@@ -622,7 +670,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Sqitch's way for a script that manages its own transactions: script, verify, then the registry rows. */
     private void deployLikeSqitch(Change change, ChangeRecord record, String deployPath) {
         if (!options.logOnly()) {
-            ScriptResult result = runner.run(deployPath);
+            ScriptResult result = runAlone(runner, deployPath);
             if (!result.succeeded()) {
                 ventLines(result.errorLines());
                 throw clientFailed();
@@ -637,7 +685,7 @@ public final class SqliteEngine implements AutoCloseable {
             vent(e.getMessage());
             // Sqitch runs the revert script silently, printing only its errors.
             if (!options.logOnly()) {
-                ScriptResult undo = runner.run(files.revert(change));
+                ScriptResult undo = runAlone(runner, files.revert(change));
                 if (!undo.succeeded()) {
                     ventLines(undo.errorLines());
                     vent(clientFailed().getMessage());
@@ -653,7 +701,7 @@ public final class SqliteEngine implements AutoCloseable {
             missingVerify(verifyPath);
             return;
         }
-        ScriptResult result = verifyRunner.run(verifyPath);
+        ScriptResult result = runAlone(verifyRunner, verifyPath);
         if (!result.succeeded()) {
             ventLines(result.errorLines());
             throw new SqitchException("Verify script \"" + verifyPath + "\" failed.");
@@ -714,9 +762,8 @@ public final class SqliteEngine implements AutoCloseable {
             }
         }
         if (deployed.isEmpty()) {
-            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed).
-            throw new SqitchException("Can't call method \"id\" on an undefined value at "
-                    + "/usr/share/perl5/App/Sqitch/Engine.pm line 1196.\n");
+            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed); its message line alone.
+            throw new SqitchException("Can't call method \"id\" on an undefined value\n");
         }
         return deployed.get(deployed.size() - 1).id();
     }
@@ -806,13 +853,13 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
     private String revertPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::revert)
-                .orElse(join(target.revertDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::revert).orElseGet(() -> files.inside(target.revertDir(),
+                join(target.revertDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private String verifyPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::verify)
-                .orElse(join(target.verifyDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::verify).orElseGet(() -> files.inside(target.verifyDir(),
+                join(target.verifyDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private static String join(String dir, String file) {
@@ -827,6 +874,7 @@ public final class SqliteEngine implements AutoCloseable {
                 || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER;
         try {
             if (atomic) {
+                hideRegistry();
                 begin();
                 boolean done = false;
                 try {
@@ -838,6 +886,7 @@ public final class SqliteEngine implements AutoCloseable {
                             throw clientFailed();
                         }
                     }
+                    showRegistry();
                     registry.recordRevert(changeId);
                     commit();
                     done = true;
@@ -847,7 +896,7 @@ public final class SqliteEngine implements AutoCloseable {
                     }
                 }
             } else {
-                ScriptResult result = runner.run(revertPath);
+                ScriptResult result = runAlone(runner, revertPath);
                 if (!result.succeeded()) {
                     ventLines(result.errorLines());
                     throw clientFailed();
@@ -1022,6 +1071,7 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
+    /** Rolls back any open transaction and attaches the registry again (what follows writes fail events). */
     private void rollbackQuietly() {
         try {
             if (!connection.getAutoCommit()) {
@@ -1031,6 +1081,7 @@ public final class SqliteEngine implements AutoCloseable {
         } catch (SQLException ignored) {
             // the transaction is gone either way
         }
+        showRegistry();
     }
 
     private void execute(String sql) {

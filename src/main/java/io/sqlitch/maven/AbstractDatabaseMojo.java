@@ -1,6 +1,10 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.RunContext;
 import io.sqlitch.command.CommandContext;
+import io.sqlitch.console.Output;
+import io.sqlitch.target.ScriptFiles;
+import io.sqlitch.target.Target;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.registry.DeployedChange;
 import java.util.ArrayList;
@@ -64,4 +68,40 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
         publishDeployed(current.map(DeployedChange::name).orElse(""),
                 current.map(c -> c.tags().isEmpty() ? "" : c.tags().get(c.tags().size() - 1)).orElse(""));
     }
+
+    /** The step's deploy, revert or verify script as Sqitch names it, from the target's plan; null when unknown. */
+    @Override
+    protected String scriptOf(FailureRecorder.ChangeStep step) {
+        try {
+            RunContext context = runContext();
+            CommandContext ctx = commandContext(context, SILENT, null);
+            Target t = ctx.target(str("sqlitch.target", target));
+            ScriptFiles files = new ScriptFiles(t, context.directory());
+            return ctx.plan(t).find(step.specifier()).map(change -> switch (step.bullet()) {
+                case '-' -> files.revert(change);
+                case '*' -> files.verify(change);
+                default -> files.deploy(change);
+            }).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // best effort: the message is still Sqitch's without the script
+        }
+    }
+
+    private static final Output SILENT = new Output() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void emit(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+
+        @Override
+        public void vent(String line) {
+        }
+    };
 }

@@ -115,38 +115,56 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         String goal = mojoExecution.getGoal();
-        if (bool("sqlitch.skip", skip) || bool("sqlitch." + goal + ".skip", false)) {
-            getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
-            return;
-        }
-        RunContext context = runContext();
-        if (needsPlan() && !hasPlan(context)) {
-            getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
-            return;
-        }
-        SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
-        boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
-        ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
-                getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
-        ChangeSummary out = new ChangeSummary(console, goal, summary(), System.nanoTime());
+        FailureRecorder out = null;
         try {
-            try {
-                run(context, out);
-            } catch (SqitchException e) {
-                if (!e.isSoft()) {
-                    throw e;
-                }
-                // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
-                String text = e.getMessage() == null ? "" : e.getMessage();
-                for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
-                    out.emit(line);
-                }
+            KnownProperties.of(mojoExecution.getMojoDescriptor()).warnings(userProperties()).forEach(getLog()::warn);
+            if (bool("sqlitch.skip", skip) || bool("sqlitch." + goal + ".skip", false)) {
+                getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
+                return;
             }
+            RunContext context = runContext();
+            if (needsPlan() && !hasProject(context) && inMultiModuleReactor()) {
+                getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
+                return;
+            }
+            SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
+            boolean sqitchQuiet = bool("sqlitch.quiet", quiet);
+            ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
+                    getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
+            ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
+            out = new FailureRecorder(summary);
+            runReportingSoftOutcomes(context, out);
             afterRun(context, out);
-            out.finish(System.nanoTime());
+            summary.finish(System.nanoTime());
         } catch (SqitchException e) {
-            throw new MojoFailureException(e.getMessage());
+            String message = out == null ? FailureMessage.oneLine(e.getMessage())
+                    : FailureMessage.of(e.getMessage(), out, this::scriptOf);
+            throw new MojoFailureException(message, e);
+        } catch (RuntimeException e) {
+            // A bug or an environment failure, not a Sqitch message: one line here, the trace with -e.
+            throw new MojoExecutionException("sqlitch:" + goal + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + FailureMessage.oneLine(e.getMessage())), e);
         }
+    }
+
+    private void runReportingSoftOutcomes(RunContext context, Output out) {
+        try {
+            run(context, out);
+        } catch (SqitchException e) {
+            if (!e.isSoft()) {
+                throw e;
+            }
+            // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
+                out.emit(line);
+            }
+        }
+    }
+
+    /** The script file of the change step a failure happened in, for the final error; null when unknown. */
+    protected String scriptOf(FailureRecorder.ChangeStep step) {
+        return null;
     }
 
     /** Whether to print the summary line after the command ({@code sqlitch.summary}, database goals only). */
@@ -195,14 +213,22 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return true;
     }
 
-    private boolean hasPlan(RunContext context) {
-        String plan = str("sqlitch.planFile", planFile);
-        if (plan != null) {
-            return Files.exists(context.resolve(plan));
+    /**
+     * Whether the directory holds a Sqitch project. A plan or top directory named explicitly counts as one, so that
+     * a wrong name is the command's error ({@code Plan file sqitch.pln does not exist}), never a skip.
+     */
+    private boolean hasProject(RunContext context) {
+        if (str("sqlitch.planFile", planFile) != null || str("sqlitch.topDir", topDir) != null) {
+            return true;
         }
         // The plan file may be configured anywhere; a sqitch.conf is as good a sign of a project as a plan.
         return Files.exists(context.resolve("sqitch.plan")) || Files.exists(context.resolve("sqitch.conf"))
                 || context.env("SQITCH_CONFIG").isPresent();
+    }
+
+    /** Only a module of a multi-module build may lack a project politely; a single project gets Sqitch's error. */
+    private boolean inMultiModuleReactor() {
+        return session.getProjects() != null && session.getProjects().size() > 1;
     }
 
     protected RunContext runContext() {
@@ -211,6 +237,10 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
+        if (!Files.isDirectory(directory)) {
+            // Sqitch's --chdir message (which it follows with a Perl trace).
+            throw new SqitchException("Cannot change to directory " + dir + ": No such file or directory");
+        }
         return RunContext.ofProcess(directory);
     }
 
@@ -223,7 +253,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     }
 
     protected Prompter prompter(Output out) {
-        return new MavenPrompter(session.getRequest().isInteractiveMode(), System.console(), out);
+        return MavenPrompter.ofProcess(session.getRequest().isInteractiveMode(), out);
     }
 
     // -D beats <configuration>: Maven's own rule lets a pom value win, which users trip over.
@@ -235,20 +265,30 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     }
 
     protected boolean bool(String property, boolean value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value;
-        }
-        return user.isEmpty() || Boolean.parseBoolean(user);
+        Boolean user = userBoolean(property);
+        return user == null ? value : user;
     }
 
     /** A tri-state flag ({@code --verify}/{@code --no-verify}): null when given neither way. */
     protected Boolean flag(String property, Boolean value) {
+        Boolean user = userBoolean(property);
+        return user == null ? value : user;
+    }
+
+    /** {@code -Dx} alone means true; anything but true/false is an error (Maven would read "yes" as false). */
+    private Boolean userBoolean(String property) {
         String user = userProperties().getProperty(property);
         if (user == null) {
-            return value;
+            return null;
         }
-        return user.isEmpty() || Boolean.parseBoolean(user);
+        String v = user.trim();
+        if (v.isEmpty() || v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SqitchException("Invalid value for " + property + ": \"" + user + "\" is not true or false");
     }
 
     protected Integer integer(String property, Integer value) {

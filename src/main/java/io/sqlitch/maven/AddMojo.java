@@ -66,6 +66,6 @@ public class AddMojo extends AbstractChangeAuthoringMojo {
                 conflicts(), notes(), str("sqlitch.templateDirectory", templateDirectory), str("sqlitch.template", template),
                 KeyValues.parse("sqlitch.use", list("sqlitch.use", use)), list("sqlitch.with", with),
                 list("sqlitch.without", without), AuthoringSupport.variables(list("sqlitch.set", set)),
-                all(), List.of()));
+                all(), targetArgs()));
     }
 }

@@ -243,6 +243,12 @@ final class EngineProject {
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(verify(rest));
                 case "rebase" -> new RebaseCommand(ctx).execute(rebase(rest));
+                case "status" -> new StatusCommand(ctx).execute(new StatusOptions(List.of(rest), null, null, null,
+                        null, null));
+                case "log" -> new LogCommand(ctx).execute(new LogOptions(List.of(rest), null, List.of(), null, null,
+                        null, null, null, false, null, null, false, null, null, null));
+                case "check" -> new CheckCommand(ctx).execute(new CheckOptions(List.of(rest), null, null, null));
+                case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(List.of(rest), null));
                 default -> throw new SqitchException("unknown verb " + verb);
             }
         });

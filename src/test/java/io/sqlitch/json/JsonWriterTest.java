@@ -15,7 +15,8 @@ class JsonWriterTest {
 
     @Test
     void escapesQuotesBackslashesAndControlCharacters() {
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u2028é\"", JsonWriter.quoted("a\"b\\c\n\t\r\b\f\u0001\u2028é"));
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u2028é\"\n",
+                new JsonWriter().value("a\"b\\c\n\t\r\b\f\u0001\u2028é").toString());
     }
 
     @Test
