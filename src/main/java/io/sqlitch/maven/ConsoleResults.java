@@ -6,14 +6,16 @@ import java.util.Set;
 
 /**
  * Keeps a goal's results readable by a script under {@code mvn -q}: Maven then drops every {@code [INFO]} line, so
- * the lines Sqitch prints on stdout for status, log, plan, show and config (and the summary lines) are also written
+ * the lines Sqitch prints on stdout for status, log, plan, show, config, tag, target and engine (and the
+ * summary lines) are also written
  * to standard output as they are, without a prefix, like {@code help:evaluate -DforceStdout}. With Maven's log at
  * INFO nothing changes: the lines are {@code [INFO]} lines only.
  */
 final class ConsoleResults implements Output {
 
-    /** The goals whose stdout is the result a script wants. */
-    static final Set<String> RESULT_GOALS = Set.of("status", "log", "plan", "show", "config");
+    /** The goals whose stdout is the result a script wants (tag, target and engine: their lists). */
+    static final Set<String> RESULT_GOALS = Set.of("status", "log", "plan", "show", "config", "tag", "target",
+            "engine");
 
     private final Output log;
     private final PrintStream stdout;
