@@ -1,7 +1,10 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.console.Output;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.Set;
 
 /**
@@ -31,6 +34,18 @@ final class ConsoleResults implements Output {
         this.stdout = stdout;
         this.resultGoal = RESULT_GOALS.contains(goal);
         this.sqitchQuiet = sqitchQuiet;
+    }
+
+    /**
+     * The process's real standard output. Maven 4 replaces {@code System.out} with a stream that logs each line as
+     * {@code [INFO] [stdout] ...}, even under {@code -q}; file descriptor 1 is what a shell captures under either
+     * Maven. Never closed (it would close the process's stdout); the charset is the one the JVM gives System.out.
+     */
+    static PrintStream processStdout() {
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), false, charset);
     }
 
     @Override
