@@ -97,7 +97,7 @@ median() {
 
 # ratio A B: A / B to two places, "-" when either is missing.
 ratio() {
-    if [ "$1" = - ] || [ "$2" = - ]; then echo -; else echo "scale=2; $1 / $2" | bc -l; fi
+    if [ "$1" = - ] || [ "$2" = - ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; fi
 }
 
 # load_summary: min / median / max of the recorded load averages.

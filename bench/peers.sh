@@ -15,6 +15,9 @@
 # repetition and in a rotating order so that none always meets a warm or a cold cache. Prints the medians
 # (seconds, whole processes) and the ratios plugin / other.
 #
+# FSYNCS=1 bench/peers.sh 10 30 counts instead of timing: the fsync/fdatasync and execve calls of each tool's
+# deploy under strace -f, and per change (the difference between the two sizes divided by theirs).
+#
 # Environment: REPS (default 5), QUIET_LOAD (wait before each pairing until the 1-minute load average is below
 # it, e.g. 0.5; QUIET_MAX_WAIT seconds at most, default 300), SKIP_SQITCH=1, MVN (the mvn binary).
 set -euo pipefail
@@ -117,7 +120,10 @@ resolve_peers() {
         && (cd "$t/liquibase" && "$MAVEN" -B -q "${MVN_OPTS_REPO[@]}" "$LIQUIBASE:update" >> "$WORK/resolve.out" 2>&1) \
         || { echo "Cannot run the peers' plugins:" >&2; tail -30 "$WORK/resolve.out" >&2; exit 1; }
 }
-resolve_peers
+if [ ! -d "$M2/org/flywaydb/flyway-maven-plugin/$FLYWAY_VERSION" ] \
+        || [ ! -d "$M2/org/liquibase/liquibase-maven-plugin/$LIQUIBASE_VERSION" ]; then
+    resolve_peers
+fi
 
 # check_tables DB N TOOL: every tool must really have created the N tables (not measured).
 check_tables() {
@@ -125,6 +131,35 @@ check_tables() {
     got=$(sqlite3 "$1" "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB 't[0-9]*'")
     [ "$got" = "$2" ] || { echo "FAILED: $3 created $got tables, not $2" >&2; exit 1; }
 }
+
+# syscalls FILE: "fsyncs execs" from an strace -c summary (fsync and fdatasync added up).
+syscalls() {
+    awk '$NF == "fsync" || $NF == "fdatasync" {f += $4} $NF == "execve" {e += $4} END {printf "%d %d", f, e}' "$1"
+}
+
+if [ "${FSYNCS:-0}" = 1 ]; then
+    [ ${#SIZES[@]} -eq 2 ] || { echo "FSYNCS=1 needs two sizes, e.g. 10 30" >&2; exit 2; }
+    printf '%-10s %18s %18s %22s\n' tool "fsyncs N=${SIZES[0]}/${SIZES[1]}" "execs N=${SIZES[0]}/${SIZES[1]}" "per change: fsync exec"
+    for tool in "${TOOLS[@]}"; do
+        for n in "${SIZES[@]}"; do
+            rm -rf "$WORK/run/$tool"; mkdir -p "$WORK/run"
+            case $tool in
+                sqlitch | sqitch) generate_sqitch "$WORK/run/$tool" "$n" ;;
+                flyway) generate_flyway "$WORK/run/$tool" "$n" ;;
+                liquibase) generate_liquibase "$WORK/run/$tool" "$n" ;;
+            esac
+            read -r -a cmd <<< "$(command_of "$tool" deploy)"
+            [ "${cmd[0]}" = mvn_run ] && cmd=("$MAVEN" -B -q -o "${MVN_OPTS_REPO[@]}" "${cmd[@]:1}")
+            timed "strace-$tool-$n" "$WORK/run/$tool" strace -f -c -e trace=fsync,fdatasync,execve -o "$WORK/strace-$tool-$n" "${cmd[@]}"
+            check_tables "$WORK/run/$tool/bench.db" "$n" "$tool"
+        done
+        read -r f1 e1 <<< "$(syscalls "$WORK/strace-$tool-${SIZES[0]}")"
+        read -r f2 e2 <<< "$(syscalls "$WORK/strace-$tool-${SIZES[1]}")"
+        d=$((SIZES[1] - SIZES[0]))
+        printf '%-10s %18s %18s %11s %10s\n' "$tool" "$f1/$f2" "$e1/$e2" "$(ratio $((f2 - f1)) $d)" "$(ratio $((e2 - e1)) $d)"
+    done
+    exit 0
+fi
 
 for n in "${SIZES[@]}"; do
     generate_sqitch "$WORK/template-$n/sqlitch" "$n"

@@ -5,7 +5,8 @@
 //     rows(file, sql)     the first column of every row sql returns from the SQLite database file (relative to
 //                         basedir), as strings; a missing file reads as an empty database, as SQLite opens it
 // and, for the ITs that run Maven themselves:
-//     mavenExecutable()   the Maven running the ITs (maven.home, else $MAVEN_HOME, else mvn on the PATH)
+//     mavenExecutable()   the Maven the invoker forks (invoker.mavenHome, e.g. Maven 4 from bench/maven4.sh), else
+//                         the one running the ITs (maven.home), else $MAVEN_HOME, else mvn on the PATH
 //     itSettings()        the invoker's interpolated settings.xml beside the IT directories
 //     itRepository()      the IT-local repository the plugin was installed into
 buildLog = { -> new File(basedir, 'build.log').getText('UTF-8') }
@@ -23,7 +24,8 @@ rows = { String file, String sql ->
 }
 
 mavenExecutable = { ->
-    for (String home : [System.getProperty('maven.home'), System.getenv('MAVEN_HOME')]) {
+    for (String home : [System.getProperty('invoker.mavenHome'), System.getProperty('maven.home'),
+                        System.getenv('MAVEN_HOME')]) {
         if (home && new File(home, 'bin/mvn').canExecute()) return new File(home, 'bin/mvn').absolutePath
     }
     return 'mvn'

@@ -10,6 +10,7 @@ assert summary[0].startsWith('Deployed 2 changes in ')
 assert summary[1].startsWith('Reverted 2 changes in ')
 assert lines.count('0 changes undeployed') == 1
 assert lines.count('sqlite') == 1
+assert lines.count('@v1') == 1 // tag's list
 assert !lines.any { it.startsWith('  + ') || it.startsWith('  - ') } // progress lines stay silent
 
 // Differential: each result block is exactly what real sqitch prints for the same command (when installed).
@@ -31,6 +32,7 @@ if (sqitch != null) {
         run(sqitch, ['plan', '--oneline']),
         run(sqitch, ['show', 'deploy', 'app_items']),
         run(sqitch, ['config', 'core.engine']),
+        run(sqitch, ['tag']),
     ]
     // Only the deploy time differs (sqitch's status reads the redeploy).
     def masked = { String text -> text.replaceAll(/(?m)^# Deployed: .*$/, '# Deployed: <time>') }

@@ -129,7 +129,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
             boolean sqitchQuiet = quiet;
             ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
-                    getLog().isInfoEnabled() ? null : System.out, goal, sqitchQuiet);
+                    getLog().isInfoEnabled() ? null : ConsoleResults.processStdout(), goal, sqitchQuiet);
             ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
             out = new FailureRecorder(summary);
             runReportingSoftOutcomes(context, out);

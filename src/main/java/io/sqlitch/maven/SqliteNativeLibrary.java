@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.maven.plugin.logging.Log;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
 
 /**
  * Loads sqlite-jdbc's native library from a per-user cache ({@code ~/.cache/sqlitch/}) where it is extracted once.
@@ -65,8 +66,9 @@ final class SqliteNativeLibrary {
     /** The cached library of this driver version and platform, extracted now if missing; null if there is none. */
     static Path cached(Path cacheRoot) throws IOException {
         String name = LibraryLoaderUtil.getNativeLibName();
+        // musl and glibc Linux share os.name and os.arch but not a library (a home shared with a container).
         String key = "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.name") + "-"
-                + System.getProperty("os.arch");
+                + System.getProperty("os.arch") + (OSInfo.isMusl() ? "-musl" : "");
         Path dir = cacheRoot.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
         Path library = dir.resolve(name);
         if (Files.isRegularFile(library)) {
