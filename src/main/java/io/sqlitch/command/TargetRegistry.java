@@ -7,7 +7,6 @@ import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryDatabase;
 import io.sqlitch.registry.RegistrySchema;
 import io.sqlitch.target.Target;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,12 +29,15 @@ final class TargetRegistry implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Opens {@code target}'s registry; {@code user} is the committer/installer for rows written (null: none). */
+    /**
+     * Opens {@code target}'s registry; {@code user} is the committer/installer for rows written (null: none). A URI
+     * without a database ({@code db:sqlite:}) opens an empty private database, as DBD::SQLite does for an empty
+     * name: status then finds nothing deployed and log an uninitialised registry, as with Sqitch.
+     */
     static TargetRegistry open(CommandContext ctx, Target target, Identity user) {
         SupportedEngines.require(target);
-        Path file = target.registryFile(ctx.run().directory()).orElseThrow(() -> new SqitchException(
-                "No database specified for " + target.destination()));
-        Connection connection = RegistryDatabase.open(file);
+        Connection connection = target.registryFile(ctx.run().directory())
+                .map(RegistryDatabase::open).orElseGet(RegistryDatabase::openInMemory);
         RegistrySchema schema = new RegistrySchema(connection, RegistryDatabase.MAIN, ctx.run().clock());
         Registry registry = new Registry(connection, RegistryDatabase.MAIN, user == null ? NOBODY : user,
                 ctx.run().clock());

@@ -51,6 +51,8 @@ public final class ScriptRunner {
     private String rowSeparator;
     private String nullValue;
     private int nesting;
+    /** Whether any script was run (the client would have opened, and so created, the database file). */
+    private boolean used;
     private final StringBuilder pending = new StringBuilder();
     private final List<String> errors = new ArrayList<>();
 
@@ -67,6 +69,11 @@ public final class ScriptRunner {
         this.directory = directory;
         this.variables = Map.copyOf(variables);
         this.stdout = stdout;
+    }
+
+    /** Whether this runner has run any script. */
+    public boolean hasRun() {
+        return used;
     }
 
     /** Runs a file as {@code .read 'path'} would; {@code path} is shown as given in messages. */
@@ -188,6 +195,7 @@ public final class ScriptRunner {
     }
 
     private void reset() {
+        used = true;
         bail = true;
         echo = false;
         showHeader = false;

@@ -86,6 +86,8 @@ public final class SqliteEngine implements AutoCloseable {
     private Path createdRegistry;
     /** Set when a command of ours (not Sqitch's) refused before writing: the empty registry file then goes too. */
     private boolean refusedUpFront;
+    /** Whether runners replaced by {@link #useVariables} had run scripts. */
+    private boolean scriptsRan;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -247,13 +249,21 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     private void makeRunners() {
+        scriptsRan |= scriptsRan();
         runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
         // Sqitch captures and drops a verify script's stdout unless -vv.
-        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(), line -> { });
+        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(),
+                options.verbosity() > 1 ? line -> progress.line(line) : line -> { });
+    }
+
+    private boolean scriptsRan() {
+        return scriptsRan || (runner != null && runner.hasRun()) || (verifyRunner != null && verifyRunner.hasRun());
     }
 
     @Override
     public void close() {
+        boolean untouched = createdDatabase != null && connection != null && !scriptsRan()
+                && UntouchedDatabase.holdsNothing(connection);
         try {
             if (connection != null) {
                 connection.close();
@@ -264,7 +274,7 @@ public final class SqliteEngine implements AutoCloseable {
             connection = null;
             attachment = null;
             session = null;
-            removeUntouchedDatabase();
+            removeUntouchedDatabase(untouched);
             if (lock != null) {
                 lock.close();
                 lock = null;
@@ -274,23 +284,25 @@ public final class SqliteEngine implements AutoCloseable {
 
     /**
      * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
-     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files; so
-     * is an empty registry file we created when the atomic deploy refused up front (it creates nothing).
+     * still empty (nothing was written), or that no script ran against and holds nothing ({@code --log-only}, a
+     * deploy refused before its first script: only our registry transactions touched its header), is removed so
+     * that both tools leave the same files; so is an empty registry file we created when the atomic deploy refused
+     * up front (it creates nothing).
      */
-    private void removeUntouchedDatabase() {
-        removeIfEmpty(createdDatabase);
+    private void removeUntouchedDatabase(boolean noScriptRan) {
+        removeIfEmpty(createdDatabase, noScriptRan);
         if (refusedUpFront) {
             // Sqitch's own refusals (say, revert with nothing deployed) leave its empty registry file: so do we.
-            removeIfEmpty(createdRegistry);
+            removeIfEmpty(createdRegistry, false);
         }
         createdDatabase = null;
         createdRegistry = null;
     }
 
-    private static void removeIfEmpty(Path created) {
+    private static void removeIfEmpty(Path created, boolean untouched) {
         if (created != null) {
             try {
-                if (Files.size(created) == 0) {
+                if (untouched || Files.size(created) == 0) {
                     Files.delete(created);
                 }
             } catch (java.io.IOException ignored) {
@@ -343,6 +355,14 @@ public final class SqliteEngine implements AutoCloseable {
             return;
         }
         // Refused before the registry is touched.
+        if (toIndex > position) {
+            try {
+                DeployScripts.requireAll(plan.changes().subList(position + 1, toIndex + 1), files, run.directory());
+            } catch (SqitchException e) {
+                refusedUpFront = true;
+                throw e;
+            }
+        }
         Map<String, Scripts> atomicScripts;
         try {
             atomicScripts = atomic && toIndex > position
@@ -839,9 +859,8 @@ public final class SqliteEngine implements AutoCloseable {
             }
         }
         if (deployed.isEmpty()) {
-            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed).
-            throw new SqitchException("Can't call method \"id\" on an undefined value at "
-                    + "/usr/share/perl5/App/Sqitch/Engine.pm line 1196.\n");
+            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed); its message line alone.
+            throw new SqitchException("Can't call method \"id\" on an undefined value\n");
         }
         return deployed.get(deployed.size() - 1).id();
     }
@@ -1057,7 +1076,16 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
-        ProgressLine line = new ProgressLine(out::emit);
+        ProgressLine saved = progress;
+        progress = new ProgressLine(out::emit); // verify's lines are always printed; -vv script output continues them
+        try {
+            return verifyEach(progress, fromIdx, toIdx, pending, changes);
+        } finally {
+            progress = saved;
+        }
+    }
+
+    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
         int max = 0;
         for (DeployedChange c : changes) {
             max = Math.max(max, ProgressLine.length(c.nameWithTags()));

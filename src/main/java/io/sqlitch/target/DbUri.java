@@ -27,7 +27,19 @@ public record DbUri(String text) {
         int colon = rest.indexOf(':');
         // URI::db only knows the engine of "db:<engine>:..."; "db:sqlite" has none.
         String engine = colon < 0 ? "" : rest.substring(0, colon);
-        return engine.isEmpty() ? Optional.empty() : Optional.of(engine);
+        return engine.isEmpty() ? Optional.empty() : Optional.of(canonicalEngine(engine));
+    }
+
+    /**
+     * URI::db's {@code canonical_engine}: the Sqitch engine a URI scheme selects ({@code db:postgres:} and
+     * {@code db:yugabyte:} select {@code pg}, {@code db:cockroachdb:} {@code cockroach}); other schemes are their own.
+     */
+    public static String canonicalEngine(String scheme) {
+        return switch (scheme) {
+            case "postgres", "postgresql", "pgsql", "pgxc", "postgresxc", "yugabyte", "yugabytedb" -> "pg";
+            case "cockroachdb" -> "cockroach";
+            default -> scheme;
+        };
     }
 
     /** The text after {@code db:<engine>:} (the opaque part, with query and fragment). */
@@ -143,9 +155,12 @@ public record DbUri(String text) {
         return m.find() ? segment.substring(0, m.start()) + registry + "." + extension : segment;
     }
 
-    /** The URI text with any password removed (Sqitch's destination display); SQLite URIs have none. */
+    /**
+     * The URI text with any password removed (Sqitch's destination display): as URI's {@code password(undef)} does,
+     * the colon stays ({@code db:pg://u:@host/db}).
+     */
     public String withoutPassword() {
-        return text.replaceFirst("^(db:[^:]*://[^:/@]*):[^@/]*@", "$1@");
+        return text.replaceFirst("^(db:[^:]*://[^:/@]*):[^@/]*@", "$1:@");
     }
 
     @Override
