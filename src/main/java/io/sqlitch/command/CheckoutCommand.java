@@ -4,7 +4,8 @@ import io.sqlitch.console.Output;
 import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
+import io.sqlitch.engine.RevertDeclined;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.plan.PlanParser;
@@ -101,12 +102,11 @@ public final class CheckoutCommand {
         EngineOptions revertOptions = new EngineOptions(verify, o.logOnly(), DeployCommand.timeout(o.lockTimeout()),
                 noPrompt, promptAccept, variables(target, List.of("core.variables", "deploy.variables",
                         "revert.variables"), o.set(), o.setRevert()));
-        try (SqliteEngine engine = new SqliteEngine(ctx.run(), target, fromPlan, ctx.identity(), ctx.out(),
-                ctx.prompter(), revertOptions)) {
+        try (Engine engine = Engines.open(ctx, target, fromPlan, revertOptions)) {
             engine.revert(lastCommon.id());
         } catch (SqitchException e) {
             // Like rebase: soft outcomes (nothing to revert) are notices, a declined revert question stops.
-            if (e.exitValue() > 1 || e instanceof SqliteEngine.RevertDeclined d && d.withTarget()) {
+            if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
                 throw e;
             }
             ctx.out().info(e.getMessage());
@@ -118,8 +118,7 @@ public final class CheckoutCommand {
                 noPrompt, promptAccept, variables(target, List.of("core.variables", "deploy.variables"), o.set(),
                 o.setDeploy()));
         ctx.planChanged(target);
-        try (SqliteEngine engine = new SqliteEngine(ctx.run(), target, toPlan, ctx.identity(), ctx.out(),
-                ctx.prompter(), deployOptions)) {
+        try (Engine engine = Engines.open(ctx, target, toPlan, deployOptions)) {
             engine.deploy(null, mode);
         }
     }

@@ -2,7 +2,7 @@ package io.sqlitch.command;
 
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class DeployCommand {
         boolean verify = EngineTargets.bool(ctx, o.verify(), false, "deploy.verify");
         EngineOptions options = new EngineOptions(verify, o.logOnly(), timeout(o.lockTimeout()), true, true,
                 t.variables(ctx, List.of("core.variables", "deploy.variables"), o.set()));
-        try (SqliteEngine engine = t.engine(ctx, options)) {
+        try (Engine engine = t.engine(ctx, options)) {
             engine.deploy(change, mode, o.atomic());
         }
     }

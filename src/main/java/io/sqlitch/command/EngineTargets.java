@@ -1,7 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetArguments;
 import io.sqlitch.target.TargetOptions;
@@ -53,9 +53,8 @@ record EngineTargets(Target target, List<String> changes) {
         return vars;
     }
 
-    SqliteEngine engine(CommandContext ctx, EngineOptions options) {
-        return new SqliteEngine(ctx.run(), target, ctx.plan(target), ctx.identity(), ctx.out(), ctx.prompter(),
-                options.withVerbosity(ctx.verbosity()));
+    Engine engine(CommandContext ctx, EngineOptions options) {
+        return Engines.open(ctx, target, ctx.plan(target), options.withVerbosity(ctx.verbosity()));
     }
 
     /** A boolean option, else the first config key set, else the default (Sqitch's {@code //} chain). */

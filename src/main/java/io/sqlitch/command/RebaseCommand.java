@@ -3,7 +3,8 @@ package io.sqlitch.command;
 import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
+import io.sqlitch.engine.RevertDeclined;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class RebaseCommand {
                 EngineTargets.bool(ctx, null, true, "rebase.prompt_accept", "revert.prompt_accept"),
                 t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"),
                         merged(o.set(), o.setRevert())));
-        try (SqliteEngine engine = t.engine(ctx, options)) {
+        try (Engine engine = t.engine(ctx, options)) {
             List<String> rest = new ArrayList<>(t.changes());
             // With --modified the first change argument becomes the upto change, as in Sqitch.
             String onto = o.modified() ? engine.plannedDeployedCommonAncestorId()
@@ -43,7 +44,7 @@ public final class RebaseCommand {
                 engine.revert(onto);
             } catch (SqitchException e) {
                 // Sqitch's rebase ignores soft outcomes except a declined "Revert changes to X?" (revert:confirm).
-                if (e.exitValue() > 1 || e instanceof SqliteEngine.RevertDeclined d && d.withTarget()) {
+                if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
                     throw e;
                 }
                 ctx.out().info(e.getMessage());

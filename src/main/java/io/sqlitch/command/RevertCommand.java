@@ -1,7 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
 import java.util.List;
 
 /** {@code sqitch revert}: reverts deployed changes, after asking unless {@code -y}. */
@@ -19,7 +19,7 @@ public final class RevertCommand {
                 EngineTargets.bool(ctx, o.noPrompt(), false, "revert.no_prompt"),
                 EngineTargets.bool(ctx, null, true, "revert.prompt_accept"),
                 t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"), o.set()));
-        try (SqliteEngine engine = t.engine(ctx, options)) {
+        try (Engine engine = t.engine(ctx, options)) {
             // With --modified Sqitch leaves every change argument unused, so any one draws the warning (naming the
             // common ancestor's ID).
             int used = o.modified() || o.toChange() != null ? 0 : 1;

@@ -1,7 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.engine.EngineOptions;
-import io.sqlitch.engine.SqliteEngine;
+import io.sqlitch.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class VerifyCommand {
         }
         EngineOptions options = EngineOptions.defaults().withVariables(
                 t.variables(ctx, List.of("core.variables", "deploy.variables", "verify.variables"), o.set()));
-        try (SqliteEngine engine = t.engine(ctx, options)) {
+        try (Engine engine = t.engine(ctx, options)) {
             engine.verify(from, to);
         }
     }

@@ -16,14 +16,16 @@
  *   <li>{@link io.sqlitch.engine.RawText}, {@link io.sqlitch.engine.RawStatement}: script bytes that are not valid
  *       UTF-8 kept and sent to SQLite unchanged; {@link io.sqlitch.engine.DotCommandCheck}: unsupported
  *       dot-commands refused before a script's first statement.</li>
- *   <li>{@link io.sqlitch.engine.SqliteEngine}: Sqitch's deploy, revert and verify algorithms over one target
- *       connection (foreign keys off, as in the client) to which the registry is attached only while no script
- *       runs; a change whose script allows it commits with its registry rows in one transaction (the registry is
- *       attached inside it, after the script). Only SQLite targets ({@link io.sqlitch.engine.SupportedEngines}). Options in {@link io.sqlitch.engine.EngineOptions}, failure recovery in
- *       {@link io.sqlitch.engine.DeployMode}. Opt-in atomic deploy ({@code deploy(to, mode, true)},
- *       {@code sqlitch.atomic}): every pending change in one transaction, refused up front (naming the script)
- *       when a script has transaction statements other than one BEGIN…COMMIT around everything; on failure the
- *       rollback restores database and registry and the {@code fail} event is written afterwards.</li>
+ *   <li>{@link io.sqlitch.engine.Engine}: Sqitch's deploy ({@link io.sqlitch.engine.ChangeDeployer}, modes in
+ *       {@link io.sqlitch.engine.DeployMode}), revert ({@link io.sqlitch.engine.Reverter}) and verify
+ *       ({@link io.sqlitch.engine.Verifier}) algorithms, once for every database, over a
+ *       {@link io.sqlitch.engine.DatabaseEngine} (the per-database half: {@code engine.sqlite}, {@code engine.pg});
+ *       a change whose script allows it commits with its registry rows in one transaction. Options in
+ *       {@link io.sqlitch.engine.EngineOptions}, engines let through by {@link io.sqlitch.engine.SupportedEngines}.
+ *       Opt-in atomic deploy ({@link io.sqlitch.engine.AtomicDeploy}, {@code sqlitch.atomic}): every pending change
+ *       in one transaction, refused up front (naming the script) when a script has transaction statements other
+ *       than one BEGIN…COMMIT around everything; on failure the rollback restores database and registry and the
+ *       {@code fail} event is written afterwards.</li>
  * </ul>
  *
  * <p>Durability: the target and the ATTACHed registry stay in rollback-journal mode (DELETE) with

@@ -30,7 +30,7 @@ import io.sqlitch.SqitchException;
  * the {@code events} key. The rows of one logical write (a change, its tags and its deploy event) share one
  * time, as Sqitch's do.
  */
-public final class Registry {
+public final class Registry implements RegistryStore {
 
     /** Work on the connection that may throw {@link SQLException}. */
     @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.sqlitch.engine;
+package io.sqlitch.engine.sqlite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.sqlitch.engine;
+package io.sqlitch.engine.sqlite;
 
 import io.sqlitch.SqitchException;
 import java.sql.Connection;

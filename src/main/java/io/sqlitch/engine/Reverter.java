@@ -1,0 +1,179 @@
+package io.sqlitch.engine;
+
+import io.sqlitch.SqitchException;
+import io.sqlitch.registry.DeployedChange;
+import io.sqlitch.registry.RequiringChange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Sqitch's {@code revert} (prompt, dependency check), {@code revert_change}, and the --modified ancestor. */
+final class Reverter {
+
+    private final EngineRun r;
+
+    Reverter(EngineRun r) {
+        this.r = r;
+    }
+
+    /**
+     * Sqitch's {@code planned_deployed_common_ancestor_id} ({@code revert/rebase --modified}): walking the deployed
+     * changes and the plan side by side, the ID of the last deployed change before the first one whose recorded
+     * script_hash differs from its planned deploy script's (or that is past the plan's end); the newest deployed
+     * change when none differs; null when the very first differs (revert everything).
+     */
+    public String plannedDeployedCommonAncestorId() {
+        r.db.connect();
+        if (!r.db.registryInitialized()) {
+            // Sqitch queries the registry without checking it first: DBD::SQLite's error.
+            throw new SqitchException("no such table: changes");
+        }
+        List<DeployedChange> deployed = r.registry().deployedChanges(r.plan.project());
+        for (int i = 0; i < deployed.size(); i++) {
+            String planned = i < r.plan.count() ? SqlScript.sha1Hex(r.files.resolve(r.files.deploy(r.plan.changeAt(i))))
+                    : null;
+            // Perl's "ne" compares a missing hash (undef) as the empty string.
+            if (i >= r.plan.count() || !Objects.toString(deployed.get(i).scriptHash(), "")
+                    .equals(Objects.toString(planned, ""))) {
+                return i == 0 ? null : deployed.get(i - 1).id();
+            }
+        }
+        if (deployed.isEmpty()) {
+            // Sqitch 1.3.1 dies asking the ID of a change that is not there (nothing deployed); its message line alone.
+            throw new SqitchException("Can't call method \"id\" on an undefined value\n");
+        }
+        return deployed.get(deployed.size() - 1).id();
+    }
+
+    void revert(String toChange) {
+        r.db.connect();
+        r.db.checkRegistry();
+        List<DeployedChange> changes;
+        if (toChange != null) {
+            Optional<DeployedChange> to = r.registry().changeIdForKey(toChange, r.plan.project(), r.reporter())
+                    .flatMap(r.registry()::loadChange);
+            if (to.isEmpty()) {
+                if (r.plan.find(toChange).isPresent()) {
+                    throw new SqitchException("Change not deployed: \"" + toChange + "\"");
+                }
+                throw new SqitchException("Unknown change: \"" + toChange + "\"");
+            }
+            changes = r.registry().deployedChangesSince(r.plan.project(), to.get().id());
+            if (changes.isEmpty()) {
+                r.out.info("No changes deployed since: \"" + toChange + "\"");
+                return;
+            }
+            String name = to.get().nameWithTags();
+            if (r.options.noPrompt()) {
+                r.out.info("Reverting changes to " + name + " from " + r.db.destination());
+            } else if (!r.prompter.confirm("Revert changes to " + name + " from " + r.db.destination() + "?",
+                    r.options.promptAccept())) {
+                throw new RevertDeclined(true);
+            }
+        } else {
+            changes = r.registry().deployedChanges(r.plan.project());
+            if (changes.isEmpty()) {
+                r.out.info("Nothing to revert (nothing deployed)");
+                return;
+            }
+            if (r.options.noPrompt()) {
+                r.out.info("Reverting all changes from " + r.db.destination());
+            } else if (!r.prompter.confirm("Revert all changes from " + r.db.destination() + "?",
+                    r.options.promptAccept())) {
+                throw new RevertDeclined(false);
+            }
+        }
+        List<DeployedChange> newestFirst = new ArrayList<>(changes);
+        Collections.reverse(newestFirst);
+        checkRevertDependencies(newestFirst);
+        r.maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
+        for (DeployedChange change : newestFirst) {
+            revertChange(change.id(), change.nameWithTags(), revertPath(change));
+        }
+    }
+
+    private void checkRevertDependencies(List<DeployedChange> newestFirst) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> msg = new ArrayList<>();
+        for (DeployedChange change : newestFirst) {
+            seen.add(change.id());
+            List<RequiringChange> requiring = r.registry().changesRequiringChange(change.id()).stream()
+                    .filter(q -> !seen.contains(q.changeId())).toList();
+            if (requiring.isEmpty()) {
+                continue;
+            }
+            String list = requiring.stream().map(q -> (q.project().equals(r.plan.project()) ? "" : q.project() + ":")
+                    + q.change() + (q.asofTag() == null ? "" : q.asofTag())).collect(Collectors.joining(" "));
+            msg.add("Change \"" + change.nameWithTags() + "\" required by currently deployed change"
+                    + (requiring.size() == 1 ? ": " : "s: ") + list);
+        }
+        if (!msg.isEmpty()) {
+            throw new SqitchException(String.join("\n", msg));
+        }
+    }
+
+    /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
+    private String revertPath(DeployedChange change) {
+        return r.plan.find(change.id()).map(r.files::revert).orElseGet(() -> r.files.inside(r.target.revertDir(),
+                join(r.target.revertDir(), change.name() + "." + r.target.extension()), change.name(), "the registry"));
+    }
+
+    String verifyPath(DeployedChange change) {
+        return r.plan.find(change.id()).map(r.files::verify).orElseGet(() -> r.files.inside(r.target.verifyDir(),
+                join(r.target.verifyDir(), change.name() + "." + r.target.extension()), change.name(), "the registry"));
+    }
+
+    private static String join(String dir, String file) {
+        return dir.isEmpty() || dir.equals(".") ? file : dir + "/" + file;
+    }
+
+    /** Sqitch's {@code revert_change}. */
+    void revertChange(String changeId, String name, String revertPath) {
+        r.progress.start("  - ", name, r.maxNameLength);
+        Optional<SqlScript> script = r.options.logOnly() ? Optional.empty() : r.db.load(revertPath, false);
+        boolean atomic = r.db.offersOneTransaction() && (r.options.logOnly()
+                || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER);
+        try {
+            if (atomic) {
+                r.db.prepareForScript();
+                r.db.beginWork();
+                boolean done = false;
+                try {
+                    if (script.isPresent()) {
+                        ScriptResult result = r.db.runBody(script.get());
+                        if (!result.succeeded()) {
+                            r.db.rollbackWork();
+                            r.ventLines(result.errorLines());
+                            throw r.clientFailed();
+                        }
+                    }
+                    r.db.showRegistry();
+                    r.registry().recordRevert(changeId);
+                    r.db.finishWork();
+                    done = true;
+                } finally {
+                    if (!done) {
+                        r.db.rollbackWork();
+                    }
+                }
+            } else {
+                ScriptResult result = r.options.logOnly() ? new ScriptResult(true, java.util.List.of())
+                        : r.db.runAlone(revertPath, false);
+                if (!result.succeeded()) {
+                    r.ventLines(result.errorLines());
+                    throw r.clientFailed();
+                }
+                r.registry().recordRevert(changeId);
+            }
+        } catch (SqitchException e) {
+            r.progress.finish("not ok");
+            throw e;
+        }
+        r.progress.finish("ok");
+    }
+
+}
