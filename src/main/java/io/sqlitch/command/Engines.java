@@ -3,6 +3,7 @@ package io.sqlitch.command;
 import io.sqlitch.engine.DatabaseEngine;
 import io.sqlitch.engine.Engine;
 import io.sqlitch.engine.EngineOptions;
+import io.sqlitch.engine.pg.PgEngine;
 import io.sqlitch.engine.sqlite.SqliteDatabase;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.target.Target;
@@ -23,8 +24,11 @@ final class Engines {
                 database(target));
     }
 
-    /** The database engine for the target's canonical URI engine (only SQLite is wired yet). */
+    /** The database engine for the target's canonical URI engine ({@code DbUri.engine()}). */
     static DatabaseEngine.Opener database(Target target) {
-        return SqliteDatabase::new;
+        return switch (target.engine().orElse("")) {
+            case "pg" -> PgEngine::new;
+            default -> SqliteDatabase::new; // Engine refuses every other engine before opening anything
+        };
     }
 }

@@ -35,7 +35,7 @@ final class TargetRegistry implements AutoCloseable {
      * name: status then finds nothing deployed and log an uninitialised registry, as with Sqitch.
      */
     static TargetRegistry open(CommandContext ctx, Target target, Identity user) {
-        SupportedEngines.require(target);
+        SupportedEngines.requireSqlite(target);
         Connection connection = target.registryFile(ctx.run().directory())
                 .map(RegistryDatabase::open).orElseGet(RegistryDatabase::openInMemory);
         RegistrySchema schema = new RegistrySchema(connection, RegistryDatabase.MAIN, ctx.run().clock());

@@ -19,18 +19,35 @@ public final class SupportedEngines {
     private SupportedEngines() {
     }
 
-    /** Throws unless {@code target} is a SQLite target (the engineless {@code db:} is refused by Targets). */
+    /** Engines deploy, revert and verify run on: SQLite, and PostgreSQL ({@code db:pg:} and its aliases). */
+    private static final Set<String> DEPLOYABLE = Set.of("sqlite", "pg");
+
+    /**
+     * Throws unless deploy/revert/verify support {@code target}'s engine (the engineless {@code db:} is refused by
+     * Targets).
+     */
     public static void require(Target target) {
+        require(target, DEPLOYABLE);
+    }
+
+    /** Throws unless {@code target} is a SQLite target: the reporting commands read only SQLite registries yet. */
+    public static void requireSqlite(Target target) {
+        require(target, Set.of("sqlite"));
+    }
+
+    private static void require(Target target, Set<String> supported) {
         String engine = target.engine().orElse("");
-        if (engine.equals("sqlite")) {
+        if (supported.contains(engine)) {
             return;
         }
         if (engine.isEmpty()) {
             throw new SqitchException("No engine specified; specify via target or core.engine");
         }
         if (KNOWN_TO_SQITCH.contains(engine)) {
+            String which = supported.contains("pg") ? "deploys only to SQLite (db:sqlite:) and PostgreSQL (db:pg:)"
+                    : "runs this command only on SQLite (db:sqlite:)";
             throw new SqitchException("Engine \"" + engine + "\" is not supported by sqlitch-maven-plugin, which "
-                    + "deploys only to SQLite (db:sqlite:) targets: use sqitch for " + target.uri().withoutPassword());
+                    + which + " targets: use sqitch for " + target.uri().withoutPassword());
         }
         throw new SqitchException("Unknown engine: " + engine);
     }

@@ -56,7 +56,8 @@ class HostileUrisTest {
     @Test
     void anotherEngineIsRefusedBeforeAnythingIsCreated() throws Exception {
         Set<String> before = files(project(tmp.resolve("fresh")).dir);
-        for (String uri : List.of("db:pg://localhost/x", "db:mysql://localhost/x", "db:postgres:x")) {
+        // PostgreSQL targets deploy now (PgEngineDifferentialTest); the other server engines are still refused.
+        for (String uri : List.of("db:mysql://localhost/x", "db:mysql:x")) {
             RealSqitch.Result r = compare(uri);
             assertEquals(2, r.exitValue(), r.toString());
             assertTrue(r.stderr().contains("is not supported by sqlitch-maven-plugin"), r.toString());

@@ -2,6 +2,10 @@ package io.sqlitch.engine.pg;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.DatabaseEngine;
+import io.sqlitch.engine.ScriptResult;
+import io.sqlitch.engine.SqlScript;
+import io.sqlitch.registry.RegistryStore;
 import io.sqlitch.registry.ChangeRecord;
 import io.sqlitch.registry.Identity;
 import io.sqlitch.registry.TagRecord;
@@ -18,16 +22,22 @@ import java.util.function.Consumer;
  * {@link PgScriptExecutor} the target's client selects. The algorithms themselves (modes, verify, rollback,
  * messages) are not here: they are shared by every engine. Close it to end the session (and release the lock).
  */
-public final class PgEngine implements AutoCloseable {
+public final class PgEngine implements DatabaseEngine {
 
     private final PgUri uri;
     private final String destination;
     private final String registryName;
     private final Identity user;
     private final PgConnectionSettings settings;
-    private final PgScriptExecutor scripts;
+    private final RunContext ctx;
+    private final Consumer<String> warn;
+    private PgScriptExecutor scripts;
     private Connection connection;
     private PgRegistry registry;
+    /** Set when driven by the shared algorithms ({@link #PgEngine(Session)}). */
+    private Session session;
+    private boolean inWork;
+    private String lastFailure = "";
 
     /**
      * @param targetName       the target's name (or its URI), for the destination text
@@ -45,14 +55,34 @@ public final class PgEngine implements AutoCloseable {
         this.user = user;
         this.settings = PgConnectionSettings.resolve(uri, ctx, warn);
         this.scripts = PgScriptExecutor.choose(configuredClient, uri, variables, registryName, ctx, warn);
+        this.ctx = ctx;
+        this.warn = warn;
+    }
+
+    /** The engine the shared algorithms drive for a {@code db:pg:} target. */
+    public PgEngine(Session session) {
+        this(session.target().name(), session.target().uri().text(), session.target().registry(),
+                configuredClient(session.target().client()), session.options().variables(), session.user(),
+                session.run(), session.out()::vent);
+        this.session = session;
+    }
+
+    /**
+     * The client when one is configured. The target carries only the resolved client, so Sqitch's default
+     * ({@code psql}) reads as "none configured": scripts then run in-process.
+     */
+    private static Optional<String> configuredClient(String client) {
+        return client == null || client.equals("psql") ? Optional.empty() : Optional.of(client);
     }
 
     /** {@code Deploying changes to <destination>}: the text Sqitch's messages show for this database. */
+    @Override
     public String destination() {
         return destination;
     }
 
     /** Sqitch's registry_destination: the same for pg. */
+    @Override
     public String registryDestination() {
         return destination;
     }
@@ -103,16 +133,24 @@ public final class PgEngine implements AutoCloseable {
         }
     }
 
+    @Override
     public void beginWork() {
         registry().beginWork();
+        inWork = true;
     }
 
+    @Override
     public void finishWork() {
         registry().finishWork();
+        inWork = false;
     }
 
+    @Override
     public void rollbackWork() {
-        registry().rollbackWork();
+        if (inWork) {
+            inWork = false;
+            registry().rollbackWork();
+        }
     }
 
     public void logDeploy(ChangeRecord change) {
@@ -129,6 +167,143 @@ public final class PgEngine implements AutoCloseable {
 
     public void logNewTags(String changeId, String project, List<TagRecord> tags) {
         registry().logNewTags(changeId, project, tags);
+    }
+
+    // ------------------------------------------------------------------ driven by the shared algorithms
+
+    /** Opens the registry session and takes Sqitch's advisory lock (waiting up to the lock timeout). */
+    @Override
+    public void connect() {
+        if (connection == null) {
+            registry();
+            lock((int) Math.max(0, session.options().lockTimeout().toSeconds()), session.out()::info);
+        }
+    }
+
+    @Override
+    public RegistryStore store() {
+        return new PgRegistryStore(registry(), () -> inWork);
+    }
+
+    @Override
+    public boolean registryInitialized() {
+        return initialized();
+    }
+
+    @Override
+    public void checkRegistry() {
+        String version = registry().registryVersion();
+        if (!initialized()) {
+            throw new SqitchException("No registry found in " + registryDestination() + ". Have you ever deployed?");
+        }
+        int cmp = Double.compare(Double.parseDouble(version), Double.parseDouble(PgRegistrySchema.VERSION));
+        if (cmp > 0) {
+            throw new SqitchException("Registry version is " + version + " but " + PgRegistrySchema.VERSION
+                    + " is the latest known. Please upgrade Sqitch");
+        }
+        if (cmp < 0) {
+            throw new SqitchException("Registry is at version " + version + " but latest is "
+                    + PgRegistrySchema.VERSION + ". Please run the \"upgrade\" command");
+        }
+    }
+
+    @Override
+    public void upgradeRegistry(Consumer<String> info) {
+        String version = registry().registryVersion();
+        int cmp = Double.compare(Double.parseDouble(version), Double.parseDouble(PgRegistrySchema.VERSION));
+        if (cmp > 0) {
+            throw new SqitchException("Registry version is " + version + " but " + PgRegistrySchema.VERSION
+                    + " is the latest known. Please upgrade Sqitch.");
+        }
+        if (cmp < 0) {
+            info.accept("Upgrading the Sqitch registry from " + version + " to " + PgRegistrySchema.VERSION);
+            registry().upgrade(version, info);
+        }
+    }
+
+    @Override
+    public void initializeRegistry(String project, String projectUri) {
+        initialize();
+        registry().registerProject(project, projectUri);
+    }
+
+    @Override
+    public void useVariables(Map<String, String> variables) {
+        scripts = PgScriptExecutor.choose(configuredClient(session.target().client()), uri, variables, registryName,
+                ctx, warn);
+    }
+
+    /** Every script runs as Sqitch runs it (psql's path), so the one-transaction path is not offered yet. */
+    @Override
+    public boolean offersOneTransaction() {
+        return false;
+    }
+
+    @Override
+    public Optional<SqlScript> load(String path, boolean verify) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean canRunInside(SqlScript script) {
+        return false;
+    }
+
+    /**
+     * Runs a script through the selected executor: its stdout continues the progress line, its stderr lines come
+     * back in the result (or, when it succeeds, go to stderr at once, as psql's warnings do under Sqitch).
+     */
+    @Override
+    public ScriptResult runAlone(String path, boolean verify) {
+        Optional<String> refused = refusal(path);
+        if (refused.isPresent()) {
+            throw new SqitchException(refused.get());
+        }
+        PgProgressSink sink = new PgProgressSink(verify ? session.verifyOut() : session.scriptOut());
+        int rc = scripts.run(path, sink);
+        sink.flush();
+        if (rc != 0) {
+            lastFailure = scripts.failure(rc);
+            return new ScriptResult(false, sink.errors());
+        }
+        sink.errors().forEach(session.out()::vent);
+        return new ScriptResult(true, java.util.List.of());
+    }
+
+    @Override
+    public ScriptResult runBody(SqlScript script) {
+        throw new IllegalStateException("the pg engine does not offer the one-transaction path");
+    }
+
+    @Override
+    public ScriptResult verifyInside(SqlScript script) {
+        throw new IllegalStateException("the pg engine does not offer the one-transaction path");
+    }
+
+    @Override
+    public void prepareForScript() {
+        // Scripts run in sessions of their own: nothing on the registry session to hide or reset.
+    }
+
+    @Override
+    public void showRegistry() {
+        // The registry session always sees the registry (its search_path).
+    }
+
+    /** Sqitch's die text for the last failed script: it ends with a newline, which its message printing keeps. */
+    @Override
+    public String clientFailure() {
+        return lastFailure + "\n";
+    }
+
+    @Override
+    public Optional<String> advice(RuntimeException failure) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void refusedUpFront() {
+        // Nothing was created to look: a server database is never created by a connection.
     }
 
     @Override
