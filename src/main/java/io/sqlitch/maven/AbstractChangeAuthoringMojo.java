@@ -81,7 +81,7 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
 
     /** {@code sqlitch.target} as Sqitch's positional argument, classified as Sqitch does. */
     protected List<String> targetArgs() {
-        String t = str("sqlitch.target", target);
+        String t = target;
         return t == null || t.isEmpty() ? List.of() : List.of(t);
     }
 

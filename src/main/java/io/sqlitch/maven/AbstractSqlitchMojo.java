@@ -267,35 +267,6 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return value == null ? List.of() : List.copyOf(value);
     }
 
-    /**
-     * The parameter's value as resolved. Kept so that branches written against the old helpers still compile: the
-     * property name is no longer needed (ParameterResolver reads it from the descriptor).
-     */
-    @Deprecated
-    protected String str(String property, String value) {
-        return value;
-    }
-
-    @Deprecated
-    protected boolean bool(String property, boolean value) {
-        return value;
-    }
-
-    @Deprecated
-    protected Boolean flag(String property, Boolean value) {
-        return value;
-    }
-
-    @Deprecated
-    protected Integer integer(String property, Integer value) {
-        return value;
-    }
-
-    @Deprecated
-    protected List<String> list(String property, List<String> value) {
-        return listOf(value);
-    }
-
     private Properties userProperties() {
         return session.getUserProperties();
     }

@@ -47,10 +47,10 @@ public class GraphMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        String directory = str("sqlitch.graphDirectory", graphDirectory == null ? "target/sqlitch"
-                : graphDirectory.getPath());
-        String formats = str("sqlitch.graphFormats", graphFormats == null ? "svg,dot,mermaid" : graphFormats);
-        new GraphCommand(commandContext(context, out, null)).execute(new GraphOptions(str("sqlitch.target", target),
+        String directory = graphDirectory == null ? "target/sqlitch"
+                : graphDirectory.getPath();
+        String formats = graphFormats == null ? "svg,dot,mermaid" : graphFormats;
+        new GraphCommand(commandContext(context, out, null)).execute(new GraphOptions(target,
                 baseDirectory().resolve(directory), Arrays.stream(formats.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(GraphFormat::named).distinct().toList()));
     }

@@ -47,12 +47,12 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new GraphCommand(commandContext(context, out, null)).report(str("sqlitch.target", target),
+        new GraphCommand(commandContext(context, out, null)).report(target,
                 directory().resolve(OUTPUT_NAME + ".html"));
     }
 
     private PlanGraph graph(RunContext context, Output out) {
-        return new GraphCommand(commandContext(context, out, null)).graph(str("sqlitch.target", target), true);
+        return new GraphCommand(commandContext(context, out, null)).graph(target, true);
     }
 
     @Override
@@ -60,7 +60,7 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
         RunContext context = runContext();
         String body;
         try {
-            body = HtmlReport.body(graph(context, new MavenOutput(getLog(), bool("sqlitch.quiet", quiet))));
+            body = HtmlReport.body(graph(context, new MavenOutput(getLog(), quiet)));
         } catch (SqitchException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
@@ -79,12 +79,12 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
     /** Not when skipped, nor in a module without a plan (a reactor's parent, say). */
     @Override
     public boolean canGenerateReport() throws MavenReportException {
-        if (bool("sqlitch.skip", skip) || bool("sqlitch.report.skip", false)) {
+        if (skip || userSwitch("sqlitch.report.skip")) {
             return false;
         }
         try {
             CommandContext ctx = commandContext(runContext(), new MavenOutput(getLog(), true), null);
-            Target t = ctx.target(str("sqlitch.target", target));
+            Target t = ctx.target(target);
             return Files.exists(ctx.path(t.planFile()));
         } catch (SqitchException e) {
             throw new MavenReportException(e.getMessage(), e);
@@ -127,7 +127,7 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
     }
 
     private Path directory() {
-        String dir = str("sqlitch.reportDirectory", reportDirectory == null ? null : reportDirectory.getPath());
+        String dir = reportDirectory == null ? null : reportDirectory.getPath();
         Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         return dir == null ? base.resolve("target/site") : base.resolve(dir);
