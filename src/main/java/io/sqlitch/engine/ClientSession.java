@@ -6,9 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a sqlite3 client process leaves behind when it exits, undone on our long-lived script connection: each
@@ -21,38 +19,45 @@ import java.util.Map;
  */
 final class ClientSession {
 
-    /** Connection-level settings that outlive a statement, readable and writable. */
+    /** Connection-level settings that outlive a statement, readable (as table-valued pragmas) and writable. */
     private static final List<String> SETTINGS = List.of("foreign_keys", "recursive_triggers",
             "ignore_check_constraints", "legacy_alter_table", "reverse_unordered_selects", "query_only",
             "trusted_schema", "cell_size_check", "automatic_index", "cache_spill", "writable_schema", "temp_store",
-            "busy_timeout", "main.synchronous", "main.cache_size", "main.secure_delete", "main.max_page_count",
-            "main.locking_mode", "main.mmap_size", "main.journal_size_limit");
+            "busy_timeout", "synchronous", "cache_size", "secure_delete", "max_page_count", "locking_mode",
+            "journal_size_limit", "journal_mode");
+
+    /** The settings each attached database has on its own: the target's are restored. */
+    private static final java.util.Set<String> PER_SCHEMA = java.util.Set.of("synchronous", "cache_size",
+            "secure_delete", "max_page_count", "locking_mode", "journal_size_limit", "journal_mode");
+
+    /** All settings in one row: one statement per script, prepared once. */
+    private static final String READ_ALL = SETTINGS.stream().map(p -> "(SELECT * FROM pragma_" + p + ")")
+            .collect(java.util.stream.Collectors.joining(", ", "SELECT ", ""));
 
     private final Connection connection;
-    private final Map<String, String> initial = new LinkedHashMap<>();
-    private final String journalMode;
+    private final List<String> initial;
 
     /** Remembers the connection's settings as opened (before any script ran). */
     ClientSession(Connection connection) {
         this.connection = connection;
-        for (String setting : SETTINGS) {
-            initial.put(setting, read(setting));
-        }
-        journalMode = read("main.journal_mode");
+        this.initial = readAll();
     }
 
     /** Restores the settings and drops TEMP objects; outside a transaction, after a script and its rows. */
     void reset() {
-        for (Map.Entry<String, String> e : initial.entrySet()) {
-            String now = read(e.getKey());
-            if (now != null && e.getValue() != null && !now.equalsIgnoreCase(e.getValue())) {
-                run("PRAGMA " + e.getKey() + " = " + e.getValue());
+        List<String> now = readAll();
+        for (int i = 0; i < SETTINGS.size(); i++) {
+            String setting = SETTINGS.get(i);
+            String was = initial.get(i);
+            String is = now.get(i);
+            if (was == null || is == null || is.equalsIgnoreCase(was)) {
+                continue;
             }
-        }
-        String mode = read("main.journal_mode");
-        // WAL lives in the file (Sqitch's next client sees it too); the rollback-journal modes are per connection.
-        if (mode != null && journalMode != null && !mode.equalsIgnoreCase(journalMode) && !mode.equalsIgnoreCase("wal")) {
-            run("PRAGMA main.journal_mode = " + journalMode);
+            // WAL lives in the file (Sqitch's next client sees it too); the rollback-journal modes are per connection.
+            if (setting.equals("journal_mode") && is.equalsIgnoreCase("wal")) {
+                continue;
+            }
+            run("PRAGMA " + (PER_SCHEMA.contains(setting) ? "main." : "") + setting + " = " + was);
         }
         run("PRAGMA case_sensitive_like = OFF"); // write-only: cannot be compared
         dropTempObjects();
@@ -75,12 +80,17 @@ final class ClientSession {
         drops.forEach(this::run);
     }
 
-    private String read(String setting) {
-        try (PreparedStatement st = connection.prepareStatement("PRAGMA " + setting); ResultSet rs = st.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+    private List<String> readAll() {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(READ_ALL); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            for (int i = 1; i <= SETTINGS.size(); i++) {
+                values.add(rs.getString(i));
+            }
         } catch (SQLException e) {
-            return null;
+            throw new SqitchException(e.getMessage(), e);
         }
+        return values;
     }
 
     private void run(String sql) {
