@@ -1,6 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.SupportedEngines;
 import io.sqlitch.registry.Identity;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryDatabase;
@@ -34,8 +35,9 @@ final class TargetRegistry implements AutoCloseable {
      * name: status then finds nothing deployed and log an uninitialised registry, as with Sqitch.
      */
     static TargetRegistry open(CommandContext ctx, Target target, Identity user) {
+        SupportedEngines.require(target);
         Connection connection = target.registryFile(ctx.run().directory())
-                .map(RegistryDatabase::open).orElseGet(() -> RegistryDatabase.open(""));
+                .map(RegistryDatabase::open).orElseGet(RegistryDatabase::openInMemory);
         RegistrySchema schema = new RegistrySchema(connection, RegistryDatabase.MAIN, ctx.run().clock());
         Registry registry = new Registry(connection, RegistryDatabase.MAIN, user == null ? NOBODY : user,
                 ctx.run().clock());

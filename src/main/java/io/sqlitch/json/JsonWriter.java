@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import io.sqlitch.FileWrite;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -99,17 +97,13 @@ public final class JsonWriter {
         return out + "\n";
     }
 
-    /** Writes {@code document} to {@code file} atomically (temp file beside it, then a rename), creating its directory. */
+    /**
+     * Writes {@code document} to {@code file} as {@link FileWrite#atomically} does, creating its directory; a failure
+     * is a {@link io.sqlitch.SqitchException} naming the file. ({@code throws IOException} stays for the callers that
+     * still catch it.)
+     */
     public static void write(Path file, String document) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, document, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileWrite.atomically(file, document);
     }
 
     private interface Step {

@@ -64,28 +64,28 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
     private boolean all;
 
     protected String change() {
-        return str("sqlitch.change", change);
+        return change;
     }
 
     protected List<String> requires() {
-        return list("sqlitch.requires", requires);
+        return listOf(requires);
     }
 
     protected List<String> conflicts() {
-        return list("sqlitch.conflicts", conflicts);
+        return listOf(conflicts);
     }
 
     protected List<String> notes() {
-        return AuthoringSupport.notes(str("sqlitch.note", note), notes);
+        return AuthoringSupport.notes(note, notes);
     }
 
     /** {@code sqlitch.target} as Sqitch's positional argument, classified as Sqitch does. */
     protected List<String> targetArgs() {
-        String t = str("sqlitch.target", target);
+        String t = target;
         return t == null || t.isEmpty() ? List.of() : List.of(t);
     }
 
     protected boolean all() {
-        return bool("sqlitch.all", all);
+        return all;
     }
 }

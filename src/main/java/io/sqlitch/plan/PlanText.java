@@ -1,11 +1,8 @@
 package io.sqlitch.plan;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.StrictUtf8;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,38 +14,13 @@ final class PlanText {
 
     /** Strict UTF-8 decoding; an invalid sequence is reported with the line it is on. */
     static String decode(byte[] bytes, String displayName) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            int bad = firstInvalidOffset(bytes);
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
+        return StrictUtf8.decode(bytes).orElseThrow(() -> {
+            StrictUtf8.Invalid bad = StrictUtf8.findInvalid(bytes);
             // Sqitch dies with "Can't decode ill-formed UTF-8 octet sequence <FF> at .../Plan.pm line 192.";
             // we name the plan file and line instead of Perl's source location.
-            throw new SqitchException(String.format("Can't decode ill-formed UTF-8 octet sequence <%02X> in %s at line %d",
-                    bytes[bad] & 0xff, displayName, line));
-        }
-    }
-
-    private static int firstInvalidOffset(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        for (int i = 0; i < bytes.length; ) {
-            int b = bytes[i] & 0xff;
-            int len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-            len = Math.min(len, bytes.length - i);
-            try {
-                decoder.reset().decode(ByteBuffer.wrap(bytes, i, len));
-            } catch (CharacterCodingException e) {
-                return i;
-            }
-            i += len;
-        }
-        return 0;
+            return new SqitchException(String.format("Can't decode ill-formed UTF-8 octet sequence <%02X> in %s at line %d",
+                    bad.firstByte(), displayName, bad.line()));
+        });
     }
 
     /** Lines as Perl's getline yields them, each with its trailing "\n" or "\r\n" removed. */

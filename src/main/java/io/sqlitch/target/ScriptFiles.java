@@ -37,12 +37,12 @@ public final class ScriptFiles {
      * Sqitch builds it for a deployed change from the registry.
      */
     public String revert(String name, List<String> reworkTags) {
-        return path(name, reworkTags, reworkTags.isEmpty() ? target.revertDir() : target.reworkedRevertDir());
+        return registryPath(name, reworkTags, reworkTags.isEmpty() ? target.revertDir() : target.reworkedRevertDir());
     }
 
     /** The verify script of a change known by name and rework tags, as {@link #revert(String, List)}. */
     public String verify(String name, List<String> reworkTags) {
-        return path(name, reworkTags, reworkTags.isEmpty() ? target.verifyDir() : target.reworkedVerifyDir());
+        return registryPath(name, reworkTags, reworkTags.isEmpty() ? target.verifyDir() : target.reworkedVerifyDir());
     }
 
     /** A display path resolved against the working directory. */
@@ -50,11 +50,43 @@ public final class ScriptFiles {
         return Target.resolve(workingDirectory, displayPath);
     }
 
-    private String path(Change change, String dir) {
-        return path(change.name(), change.reworkTags().stream().map(t -> t.name()).toList(), dir);
+    /**
+     * Throws unless every change of the plan names scripts inside its script directories: checked before a
+     * command runs anything, so a hand-written name such as {@code a/../../elsewhere/evil} stops it up front.
+     */
+    public void requireInside(Iterable<Change> changes) {
+        for (Change change : changes) {
+            deploy(change);
+            revert(change);
+            verify(change);
+        }
     }
 
-    private String path(String name, List<String> reworkTags, String dir) {
+    /**
+     * Throws unless {@code displayPath} (a script of change {@code name}) lies inside {@code dir}; for scripts named
+     * by the registry rather than the plan ({@code where} says which).
+     */
+    public String inside(String dir, String displayPath, String name, String where) {
+        Path base = resolve(dir);
+        Path file = resolve(displayPath);
+        if (!file.startsWith(base) || file.equals(base)) {
+            throw new io.sqlitch.SqitchException("Change \"" + name + "\" (" + where + ") names a script outside "
+                    + dir + ": " + displayPath);
+        }
+        return displayPath;
+    }
+
+    private String path(Change change, String dir) {
+        return inside(dir, rawPath(change.name(), change.reworkTags().stream().map(t -> t.name()).toList(), dir),
+                change.name(), change.lineNumber() > 0 ? target.planFile() + " line " + change.lineNumber()
+                        : target.planFile());
+    }
+
+    private String registryPath(String name, List<String> reworkTags, String dir) {
+        return inside(dir, rawPath(name, reworkTags, dir), name, "the registry");
+    }
+
+    private String rawPath(String name, List<String> reworkTags, String dir) {
         List<String> segments = Change.scriptPathSegments(name, reworkTags, target.extension(),
                 candidate -> Files.exists(resolve(PathText.join(target.reworkedDeployDir(), String.join("/", candidate)))));
         return PathText.join(dir, String.join("/", segments));

@@ -6,7 +6,6 @@ import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
 import io.sqlitch.testing.VersionDifferences;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -266,7 +265,7 @@ class AuthoringDifferentialTest {
 
     @Test
     void authoringSessionMatchesRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         Path home = Files.createDirectories(tmp.resolve("home"));
         Files.writeString(home.resolve("user.conf"),
                 "[user]\n\tname = Zoë Planner\n\temail = zoe@example.com\n", StandardCharsets.UTF_8);
@@ -288,7 +287,7 @@ class AuthoringDifferentialTest {
 
     @Test
     void addTagAndReworkWithAllTargetsMatchRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         Path home = Files.createDirectories(tmp.resolve("home"));
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = Al\n\temail = al@example.com\n");
         Map<String, String> env = RealSqitch.env(home);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +22,7 @@ class DeployRevertVerifyDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && java.nio.file.Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     /** Builds the project twice, runs each step on both, and asserts equal results. */

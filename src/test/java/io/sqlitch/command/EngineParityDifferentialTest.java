@@ -6,7 +6,6 @@ import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,7 @@ class EngineParityDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     private void replay(Consumer<EngineProject> build, String... steps) {

@@ -4,7 +4,6 @@ import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
 import io.sqlitch.testing.VersionDifferences;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +68,7 @@ class InitCommandDifferentialTest {
 
     @Test
     void initMatchesRealSqitchForEachOptionCombination() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         int n = 0;
         for (List<String> args : CASES) {
             compare("case" + n++, List.of(args), null);
@@ -78,7 +77,7 @@ class InitCommandDifferentialTest {
 
     @Test
     void reinitAndUserConfigMatchRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         compare("same", List.of(List.of("flipr", "--engine", "sqlite"), List.of("flipr", "--engine", "sqlite")), null);
         compare("other", List.of(List.of("flipr", "--engine", "sqlite"), List.of("other")), null);
         compare("user", List.of(List.of("flipr", "--engine", "sqlite")),

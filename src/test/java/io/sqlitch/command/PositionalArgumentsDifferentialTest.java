@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,7 @@ class PositionalArgumentsDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     private static final String CONF = "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n\ttarget = db:sqlite:flipr.db\n"

@@ -2,7 +2,6 @@ package io.sqlitch.plan;
 
 import io.sqlitch.SqitchException;
 import io.sqlitch.testing.VersionDifferences;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class PlanDifferentialTest {
     @Test
     void agreesWithRealSqitchOnGeneratedPlans() throws Exception {
         Path sqitch = findSqitch();
-        Assumptions.assumeTrue(sqitch != null, "sqitch not installed");
+        io.sqlitch.testing.RealSqitch.assume(sqitch != null, "sqitch");
         Random random = new Random(20261123);
         Map<Path, Plan> plans = new LinkedHashMap<>();
         StringBuilder script = new StringBuilder("set -u\n");
@@ -120,7 +119,7 @@ class PlanDifferentialTest {
     @Test
     void reportsTheSameParseErrorsAsRealSqitch() throws Exception {
         Path sqitch = findSqitch();
-        Assumptions.assumeTrue(sqitch != null, "sqitch not installed");
+        io.sqlitch.testing.RealSqitch.assume(sqitch != null, "sqitch");
         String ts = " 2012-07-16T17:25:07Z A <a@b>\n";
         List<String> bad = List.of(
                 "%project=x\n\na [b c]" + ts + "b" + ts + "c [c d]" + ts,
