@@ -89,4 +89,18 @@ class PositionalArgumentsDifferentialTest {
     void noTargetConfiguredIsAnEmptyDatabase() {
         replayWith("[core]\n\tengine = sqlite\n", "status", "log", "check", "verify", "revert -y", "status users");
     }
+
+    /** What deploy and status publish as build properties reads sqlitch.target as the goal did (here an engine). */
+    @Test
+    void currentStateReadsTheTargetAsThePositionalWasRead() {
+        EngineProject p = new EngineProject(tmp.resolve("state")).add("users", "");
+        assertEquals(0, p.oursCli("deploy").exitValue());
+        String[] name = new String[3];
+        assertEquals(0, p.ours(ctx -> {
+            name[0] = new StatusCommand(ctx).currentState("sqlite").orElseThrow().name();
+            name[1] = new StatusCommand(ctx).currentState("db:sqlite:flipr.db").orElseThrow().name();
+            name[2] = new StatusCommand(ctx).currentState(null).orElseThrow().name();
+        }).exitValue());
+        assertEquals("users users users", String.join(" ", name));
+    }
 }
