@@ -35,9 +35,8 @@ class DeployRevertVerifyDifferentialTest {
             String[] args = step.split(" ");
             RealSqitch.Result expected = theirs.sqitch(args);
             RealSqitch.Result actual = ours.oursCli(args);
-            // A Perl type-check death names its source line; ours names none (DeployMode).
-            String theirErr = expected.stderr().replaceAll(" at /\\S+\\.pm line \\d+", "");
-            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n" + theirErr,
+            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n"
+                    + RealSqitch.withoutPerlLocations(expected.stderr()),
                     actual.exitValue() + "\n" + actual.stdout() + "--stderr--\n" + actual.stderr(), "step " + step);
             assertEquals(theirs.dump("sqitch.db"), ours.dump("sqitch.db"), "registry after " + step);
             assertEquals(theirs.dump("flipr.db"), ours.dump("flipr.db"), "database after " + step);
@@ -162,9 +161,8 @@ class DeployRevertVerifyDifferentialTest {
             String[] args = step[1].split(" ");
             RealSqitch.Result expected = theirs[i].sqitch(args);
             RealSqitch.Result actual = ours[i].oursCli(args);
-            // A Perl type-check death names its source line; ours names none (DeployMode).
-            String theirErr = expected.stderr().replaceAll(" at /\\S+\\.pm line \\d+", "");
-            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n" + theirErr,
+            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n"
+                    + RealSqitch.withoutPerlLocations(expected.stderr()),
                     actual.exitValue() + "\n" + actual.stdout() + "--stderr--\n" + actual.stderr(),
                     "step " + step[0] + " " + step[1]);
             assertEquals(theirs[0].dump("sqitch.db"), ours[0].dump("sqitch.db"), "registry after " + step[1]);
