@@ -908,12 +908,14 @@ public final class SqliteEngine implements AutoCloseable {
                 throw new RevertDeclined(false);
             }
         }
+        Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, plan);
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
         checkRevertDependencies(newestFirst);
         maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
         for (DeployedChange change : newestFirst) {
-            revertChange(change.id(), change.nameWithTags(), revertPath(change));
+            revertChange(change.id(), change.nameWithTags(),
+                    files.revert(change.name(), reworkTags.get(change.id())));
         }
     }
 
@@ -952,20 +954,6 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
-    /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
-    private String revertPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::revert).orElseGet(() -> files.inside(target.revertDir(),
-                join(target.revertDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
-    }
-
-    private String verifyPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::verify).orElseGet(() -> files.inside(target.verifyDir(),
-                join(target.verifyDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
-    }
-
-    private static String join(String dir, String file) {
-        return dir.isEmpty() || dir.equals(".") ? file : dir + "/" + file;
-    }
 
     /** Sqitch's {@code revert_change}. */
     private void revertChange(String changeId, String name, String revertPath) {
@@ -1022,6 +1010,7 @@ public final class SqliteEngine implements AutoCloseable {
         connect();
         checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(registry.deployedChanges(plan.project()));
+        Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, plan);
         out.info("Verifying " + target.destination());
         if (changes.isEmpty()) {
             out.info(plan.count() > 0 ? "No changes deployed"
@@ -1039,7 +1028,7 @@ public final class SqliteEngine implements AutoCloseable {
             toIdx = registry.latestChangeId(plan.project(), 0).flatMap(id -> box(plan.indexOf(id)))
                     .orElse(plan.count() - 1);
         }
-        int errors = verifyChanges(fromIdx, toIdx, to == null, changes);
+        int errors = verifyChanges(fromIdx, toIdx, to == null, changes, reworkTags);
         if (errors > 0) {
             int numChanges = Math.max(1 + toIdx - fromIdx, changes.size());
             String title = "Verify Summary Report";
@@ -1075,17 +1064,19 @@ public final class SqliteEngine implements AutoCloseable {
         return idx;
     }
 
-    private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
+    private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes,
+                              Map<String, List<String>> reworkTags) {
         ProgressLine saved = progress;
         progress = new ProgressLine(out::emit); // verify's lines are always printed; -vv script output continues them
         try {
-            return verifyEach(progress, fromIdx, toIdx, pending, changes);
+            return verifyEach(progress, fromIdx, toIdx, pending, changes, reworkTags);
         } finally {
             progress = saved;
         }
     }
 
-    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
+    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes,
+                           Map<String, List<String>> reworkTags) {
         int max = 0;
         for (DeployedChange c : changes) {
             max = Math.max(max, ProgressLine.length(c.nameWithTags()));
@@ -1114,7 +1105,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
             if (!reworked) {
                 try {
-                    verifyChange(verifyPath(change), false);
+                    verifyChange(files.verify(change.name(), reworkTags.get(change.id())), false);
                 } catch (SqitchException e) {
                     line.line("# " + e.getMessage());
                     errs++;
