@@ -1,12 +1,12 @@
 package io.sqlitch.config;
 
+import io.sqlitch.FileWrite;
 import io.sqlitch.SqitchException;
+import io.sqlitch.StrictUtf8;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -85,16 +85,29 @@ public final class ConfigFile {
         write((raw == null ? "" : GitConfigText.normalize(raw)) + text, raw == null ? "\n" : GitConfigText.newlines(raw));
     }
 
-    /** The file's raw text, or null when it is not a readable regular file. */
+    /**
+     * The file's raw text, or null when there is no file. A file that exists but cannot be read or decoded is an
+     * error naming it (and the line): treating it as absent would let the next write replace it with one key.
+     */
     public String readRaw() {
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        if (!Files.exists(path)) {
             return null;
         }
+        if (Files.isDirectory(path)) {
+            throw new SqitchException("Cannot read " + displayName + ": it is a directory");
+        }
+        byte[] bytes;
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            return null;
+            throw new SqitchException("Cannot read " + displayName + ": " + e.getMessage(), e);
         }
+        return StrictUtf8.decode(bytes).orElseThrow(() -> {
+            StrictUtf8.Invalid bad = StrictUtf8.findInvalid(bytes);
+            // Sqitch (Config::GitLike) dies with "Error parsing FILE at line N, position 1." and a Perl trace.
+            return new SqitchException(String.format("Error parsing %s at line %d: invalid UTF-8 byte <%02X>",
+                    displayName, bad.line(), bad.firstByte()));
+        });
     }
 
     private void write(String content, String newlines) {
@@ -102,21 +115,8 @@ public final class ConfigFile {
         writeAtomically(path, out);
     }
 
-    /** Writes text through a temporary file in the same directory and an atomic rename. */
+    /** Writes text atomically, keeping the file's mode and symlink (see {@link FileWrite}). */
     public static void writeAtomically(Path path, String text) {
-        try {
-            Path abs = path.toAbsolutePath();
-            Path dir = abs.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new SqitchException("Cannot write " + path + ": " + e.getMessage(), e);
-        }
+        FileWrite.atomically(path, text);
     }
 }

@@ -9,7 +9,7 @@ public enum DeployMode {
 
     /**
      * Parses {@code all|tag|change} (null or empty: all). An invalid value fails as Sqitch 1.3.1's Moo type check
-     * does, exit 255 (a Perl exception, not a Sqitch message).
+     * does, exit 255, without the Perl source location it names.
      */
     public static DeployMode parse(String value) {
         if (value == null || value.isEmpty()) {
@@ -20,8 +20,7 @@ public enum DeployMode {
             case "tag" -> TAG;
             case "change" -> CHANGE;
             default -> throw new SqitchException("Value \"" + value + "\" did not pass type constraint"
-                    + " \"Enum[all,change,tag]\" (in $args->{\"mode\"}) at /usr/share/perl5/App/Sqitch/Command.pm"
-                    + " line 131\n    \"Enum[all,change,tag]\" requires that the value is equal to \"all\","
+                    + " \"Enum[all,change,tag]\" (in $args->{\"mode\"})\n    \"Enum[all,change,tag]\" requires that the value is equal to \"all\","
                     + " \"change\", or \"tag\"", 255);
         };
     }

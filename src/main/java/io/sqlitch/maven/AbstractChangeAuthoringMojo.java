@@ -47,6 +47,15 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
     private List<String> notes;
 
     /**
+     * The target whose plan to change: a target name, a {@code db:} URI (whose engine then names the templates) or
+     * an engine (Sqitch's positional target argument); default: the default target.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /**
      * {@code --all}: change the plans of every target.
      *
      * @since 0.1.0
@@ -55,22 +64,28 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
     private boolean all;
 
     protected String change() {
-        return str("sqlitch.change", change);
+        return change;
     }
 
     protected List<String> requires() {
-        return list("sqlitch.requires", requires);
+        return listOf(requires);
     }
 
     protected List<String> conflicts() {
-        return list("sqlitch.conflicts", conflicts);
+        return listOf(conflicts);
     }
 
     protected List<String> notes() {
-        return AuthoringSupport.notes(str("sqlitch.note", note), notes);
+        return AuthoringSupport.notes(note, notes);
+    }
+
+    /** {@code sqlitch.target} as Sqitch's positional argument, classified as Sqitch does. */
+    protected List<String> targetArgs() {
+        String t = target;
+        return t == null || t.isEmpty() ? List.of() : List.of(t);
     }
 
     protected boolean all() {
-        return bool("sqlitch.all", all);
+        return all;
     }
 }

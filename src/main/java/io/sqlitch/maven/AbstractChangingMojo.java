@@ -22,10 +22,10 @@ abstract class AbstractChangingMojo extends AbstractDatabaseMojo {
     private Integer lockTimeout;
 
     protected boolean logOnly() {
-        return bool("sqlitch.logOnly", logOnly);
+        return logOnly;
     }
 
     protected Integer lockTimeout() {
-        return integer("sqlitch.lockTimeout", lockTimeout);
+        return lockTimeout;
     }
 }

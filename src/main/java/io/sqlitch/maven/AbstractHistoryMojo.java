@@ -89,6 +89,6 @@ abstract class AbstractHistoryMojo extends AbstractSqlitchMojo {
 
     protected Integer skipCount() {
         // sqlitch.skip is the goal-skipping switch; Sqitch's --skip N is sqlitch.skipCount.
-        return integer("sqlitch.skipCount", skipCount);
+        return skipCount;
     }
 }

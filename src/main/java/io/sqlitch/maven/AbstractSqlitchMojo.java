@@ -10,8 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import io.sqlitch.target.TargetOptions;
@@ -115,33 +113,62 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         String goal = mojoExecution.getGoal();
-        if (bool("sqlitch.skip", skip) || bool("sqlitch." + goal + ".skip", false)) {
-            getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
-            return;
-        }
-        RunContext context = runContext();
-        if (needsPlan() && !hasPlan(context)) {
-            getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
-            return;
-        }
-        Output out = new MavenOutput(getLog(), bool("sqlitch.quiet", quiet));
+        FailureRecorder out = null;
         try {
-            try {
-                run(context, out);
-            } catch (SqitchException e) {
-                if (!e.isSoft()) {
-                    throw e;
-                }
-                // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
-                String text = e.getMessage() == null ? "" : e.getMessage();
-                for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
-                    out.emit(line);
-                }
+            KnownProperties.of(mojoExecution.getMojoDescriptor()).warnings(userProperties()).forEach(getLog()::warn);
+            ParameterResolver.apply(this, mojoExecution, userProperties());
+            if (skip || userSwitch("sqlitch." + goal + ".skip")) {
+                getLog().info("Skipping sqlitch:" + goal + " (sqlitch.skip or sqlitch." + goal + ".skip is set)");
+                return;
             }
+            RunContext context = runContext();
+            if (needsPlan() && !hasProject(context) && inMultiModuleReactor()) {
+                getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
+                return;
+            }
+            SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
+            boolean sqitchQuiet = quiet;
+            ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
+                    getLog().isInfoEnabled() ? null : ConsoleResults.processStdout(), goal, sqitchQuiet);
+            ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
+            out = new FailureRecorder(summary);
+            runReportingSoftOutcomes(context, out);
             afterRun(context, out);
+            summary.finish(System.nanoTime());
         } catch (SqitchException e) {
-            throw new MojoFailureException(e.getMessage());
+            String message = out == null ? FailureMessage.clean(e.getMessage())
+                    : FailureMessage.of(e.getMessage(), out, this::scriptOf);
+            throw new MojoFailureException(message, FailureMessage.cleanCopy(e));
+        } catch (RuntimeException e) {
+            // A bug or an environment failure, not a Sqitch message: one line here, the trace with -e.
+            throw new MojoExecutionException("sqlitch:" + goal + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + FailureMessage.oneLine(e.getMessage())), e);
         }
+    }
+
+    private void runReportingSoftOutcomes(RunContext context, Output out) {
+        try {
+            run(context, out);
+        } catch (SqitchException e) {
+            if (!e.isSoft()) {
+                throw e;
+            }
+            // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
+                out.emit(line);
+            }
+        }
+    }
+
+    /** The script file of the change step a failure happened in, for the final error; null when unknown. */
+    protected String scriptOf(FailureRecorder.ChangeStep step) {
+        return null;
+    }
+
+    /** Whether to print the summary line after the command ({@code sqlitch.summary}, database goals only). */
+    protected boolean summary() {
+        return false;
     }
 
     /** Calls the command. */
@@ -165,7 +192,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
     protected void writeJson(File configured, String json) {
-        String name = str("sqlitch.jsonFile", configured == null ? null : configured.getPath());
+        String name = configured == null ? null : configured.getPath();
         if (name == null || name.isEmpty()) {
             return;
         }
@@ -185,83 +212,59 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return true;
     }
 
-    private boolean hasPlan(RunContext context) {
-        String plan = str("sqlitch.planFile", planFile);
-        if (plan != null) {
-            return Files.exists(context.resolve(plan));
+    /**
+     * Whether the directory holds a Sqitch project. A plan or top directory named explicitly counts as one, so that
+     * a wrong name is the command's error ({@code Plan file sqitch.pln does not exist}), never a skip.
+     */
+    private boolean hasProject(RunContext context) {
+        if (planFile != null || topDir != null) {
+            return true;
         }
         // The plan file may be configured anywhere; a sqitch.conf is as good a sign of a project as a plan.
         return Files.exists(context.resolve("sqitch.plan")) || Files.exists(context.resolve("sqitch.conf"))
                 || context.env("SQITCH_CONFIG").isPresent();
     }
 
+    /** Only a module of a multi-module build may lack a project politely; a single project gets Sqitch's error. */
+    private boolean inMultiModuleReactor() {
+        return session.getProjects() != null && session.getProjects().size() > 1;
+    }
+
     protected RunContext runContext() {
-        String dir = str("sqlitch.chdir", chdir == null ? null : chdir.getPath());
+        String dir = chdir == null ? null : chdir.getPath();
         Path base = project != null && project.getBasedir() != null
                 ? project.getBasedir().toPath()
                 : Path.of(session.getExecutionRootDirectory());
         Path directory = dir == null ? base : base.resolve(dir);
+        if (!Files.isDirectory(directory)) {
+            // Sqitch's --chdir message (which it follows with a Perl trace).
+            throw new SqitchException("Cannot change to directory " + dir + ": No such file or directory");
+        }
         return RunContext.ofProcess(directory);
     }
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
     protected CommandContext commandContext(RunContext context, Output out, String target) {
-        TargetOptions options = new TargetOptions(target, str("sqlitch.engine", engine),
-                str("sqlitch.planFile", planFile), str("sqlitch.topDir", topDir), str("sqlitch.registry", registry),
-                str("sqlitch.client", client), str("sqlitch.dbName", dbName), null, Map.of());
+        TargetOptions options = new TargetOptions(target, engine, planFile, topDir, registry, client, dbName, null,
+                Map.of());
         return new CommandContext(context, options, out, prompter(out));
     }
 
     protected Prompter prompter(Output out) {
-        return new MavenPrompter(session.getRequest().isInteractiveMode(), System.console(), out);
+        return MavenPrompter.ofProcess(session.getRequest().isInteractiveMode(), out);
     }
 
-    // -D beats <configuration>: Maven's own rule lets a pom value win, which users trip over.
+    // Parameters are resolved once, by ParameterResolver (-D over the pom for command-line goals); mojos use fields.
 
-    /** The {@code -D} value of {@code property} if given, else the parameter's (pom or default) value. */
-    protected String str(String property, String value) {
+    /** A switch that is no parameter ({@code sqlitch.<goal>.skip}): set, and not false. */
+    protected boolean userSwitch(String property) {
         String user = userProperties().getProperty(property);
-        return user != null ? user : value;
+        return user != null && ParameterResolver.bool(property, user);
     }
 
-    protected boolean bool(String property, boolean value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value;
-        }
-        return user.isEmpty() || Boolean.parseBoolean(user);
-    }
-
-    /** A tri-state flag ({@code --verify}/{@code --no-verify}): null when given neither way. */
-    protected Boolean flag(String property, Boolean value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value;
-        }
-        return user.isEmpty() || Boolean.parseBoolean(user);
-    }
-
-    protected Integer integer(String property, Integer value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value;
-        }
-        try {
-            return Integer.valueOf(user.trim());
-        } catch (NumberFormatException e) {
-            throw new SqitchException("Invalid value for " + property + ": \"" + user + "\" is not a number");
-        }
-    }
-
-    /** A repeatable option: comma-separated on the command line, a {@code <list>} in the pom. */
-    protected List<String> list(String property, List<String> value) {
-        String user = userProperties().getProperty(property);
-        if (user == null) {
-            return value == null ? List.of() : List.copyOf(value);
-        }
-        List<String> items = new ArrayList<>();
-        Arrays.stream(user.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
-        return items;
+    /** A repeatable parameter's value, never null. */
+    protected static List<String> listOf(List<String> value) {
+        return value == null ? List.of() : List.copyOf(value);
     }
 
     private Properties userProperties() {

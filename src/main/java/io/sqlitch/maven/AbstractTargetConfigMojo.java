@@ -79,22 +79,22 @@ abstract class AbstractTargetConfigMojo extends AbstractSqlitchMojo {
 
     /** The action, {@code -D} first. */
     protected String action() {
-        return str("sqlitch.action", action);
+        return action;
     }
 
     protected TargetCommandOptions options() {
         String act = action();
         List<String> args = new ArrayList<>();
-        String n = str("sqlitch.name", name);
+        String n = name;
         if (n != null) {
             args.add(n);
-            String second = "add".equals(act) ? addArgument() : "rename".equals(act) ? str("sqlitch.newName", newName) : null;
+            String second = "add".equals(act) ? addArgument() : "rename".equals(act) ? newName : null;
             if (second != null) {
                 args.add(second);
             }
         }
-        return new TargetCommandOptions(bool("sqlitch.verbose", verbose), act, args,
-                properties(str("sqlitch.extension", extension), KeyValues.parse("sqlitch.dir", list("sqlitch.dir", dir)),
-                        KeyValues.parse("sqlitch.set", list("sqlitch.set", set))));
+        return new TargetCommandOptions(verbose, act, args,
+                properties(extension, KeyValues.parse("sqlitch.dir", listOf(dir)),
+                        KeyValues.parse("sqlitch.set", listOf(set))));
     }
 }

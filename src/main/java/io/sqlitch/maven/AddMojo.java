@@ -63,9 +63,9 @@ public class AddMojo extends AbstractChangeAuthoringMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new AddCommand(commandContext(context, out, null)).execute(new AddOptions(change(), requires(),
-                conflicts(), notes(), str("sqlitch.templateDirectory", templateDirectory), str("sqlitch.template", template),
-                KeyValues.parse("sqlitch.use", list("sqlitch.use", use)), list("sqlitch.with", with),
-                list("sqlitch.without", without), AuthoringSupport.variables(list("sqlitch.set", set)),
-                all(), List.of()));
+                conflicts(), notes(), templateDirectory, template,
+                KeyValues.parse("sqlitch.use", listOf(use)), listOf(with),
+                listOf(without), AuthoringSupport.variables(listOf(set)),
+                all(), targetArgs()));
     }
 }

@@ -45,7 +45,7 @@ public class BundleMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new BundleCommand(commandContext(context, out, null)).execute(new BundleOptions(str("sqlitch.destDir", destDir),
-                str("sqlitch.from", from), str("sqlitch.to", to), bool("sqlitch.all", all), targetArgs()));
+        new BundleCommand(commandContext(context, out, null)).execute(new BundleOptions(destDir,
+                from, to, all, targetArgs()));
     }
 }

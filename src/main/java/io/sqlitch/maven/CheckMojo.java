@@ -1,6 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
+import io.sqlitch.SqitchException;
 import io.sqlitch.command.CheckCommand;
 import io.sqlitch.command.CheckOptions;
 import io.sqlitch.console.Output;
@@ -29,7 +30,11 @@ public class CheckMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(str("sqlitch.target", target),
-                str("sqlitch.fromChange", fromChange), str("sqlitch.toChange", toChange)));
+        try {
+            new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(target, fromChange, toChange));
+        } catch (SqitchException e) {
+            // Sqitch exits with the number of failed checks; one failure (exit 1) is still a failure, not soft.
+            throw e.getMessage() != null && e.getMessage().startsWith("Failed ") ? new SqitchException(e.getMessage(), e) : e;
+        }
     }
 }

@@ -67,14 +67,14 @@ public class CheckoutMojo extends AbstractChangingMojo {
     @Override
     protected void run(RunContext context, Output out) {
         List<String> args = new ArrayList<>(targetArgs());
-        String b = str("sqlitch.branch", branch);
+        String b = branch;
         if (b != null) {
             args.add(b);
         }
         new CheckoutCommand(commandContext(context, out, null)).execute(new CheckoutOptions(args, null,
-                str("sqlitch.mode", mode), flag("sqlitch.verify", verify), flag("sqlitch.yes", yes),
+                mode, verify, yes,
                 logOnly(), lockTimeout(), variables(),
-                KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
+                KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
+                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
     }
 }

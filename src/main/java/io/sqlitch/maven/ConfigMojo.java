@@ -106,7 +106,17 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean boolOrInt;
 
     /**
-     * {@code --get}.
+     * The action, one of {@code get}, {@code getAll}, {@code getRegexp}, {@code add}, {@code replaceAll},
+     * {@code unset}, {@code unsetAll}, {@code renameSection}, {@code removeSection}, {@code list} (Sqitch's
+     * {@code --get} ... {@code --list}); none: get with a key alone, set with a key and a value.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.action")
+    private String action;
+
+    /**
+     * {@code --get}. Deprecated: use {@code sqlitch.action=get}.
      *
      * @since 0.1.0
      */
@@ -114,7 +124,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean get;
 
     /**
-     * {@code --get-all}: every value of a multi-valued key.
+     * {@code --get-all}: every value of a multi-valued key. Deprecated: use {@code sqlitch.action=getAll}.
      *
      * @since 0.1.0
      */
@@ -122,7 +132,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean getAll;
 
     /**
-     * {@code --get-regexp}: the keys matching {@code key} as a regex.
+     * {@code --get-regexp}: the keys matching {@code key} as a regex. Deprecated: use {@code sqlitch.action=getRegexp}.
      *
      * @since 0.1.0
      */
@@ -130,7 +140,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean getRegexp;
 
     /**
-     * {@code --add}: adds a value without replacing existing ones.
+     * {@code --add}: adds a value without replacing existing ones. Deprecated: use {@code sqlitch.action=add}.
      *
      * @since 0.1.0
      */
@@ -138,7 +148,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean add;
 
     /**
-     * {@code --replace-all}.
+     * {@code --replace-all}. Deprecated: use {@code sqlitch.action=replaceAll}.
      *
      * @since 0.1.0
      */
@@ -146,7 +156,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean replaceAll;
 
     /**
-     * {@code --unset}.
+     * {@code --unset}. Deprecated: use {@code sqlitch.action=unset}.
      *
      * @since 0.1.0
      */
@@ -154,7 +164,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean unset;
 
     /**
-     * {@code --unset-all}.
+     * {@code --unset-all}. Deprecated: use {@code sqlitch.action=unsetAll}.
      *
      * @since 0.1.0
      */
@@ -162,7 +172,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean unsetAll;
 
     /**
-     * {@code --rename-section}: renames section {@code key} to {@code value}.
+     * {@code --rename-section}: renames section {@code key} to {@code value}. Deprecated: use {@code sqlitch.action=renameSection}.
      *
      * @since 0.1.0
      */
@@ -170,7 +180,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean renameSection;
 
     /**
-     * {@code --remove-section}: removes section {@code key}.
+     * {@code --remove-section}: removes section {@code key}. Deprecated: use {@code sqlitch.action=removeSection}.
      *
      * @since 0.1.0
      */
@@ -178,7 +188,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     private boolean removeSection;
 
     /**
-     * {@code --list}: every option, sorted.
+     * {@code --list}: every option, sorted. Deprecated: use {@code sqlitch.action=list}.
      *
      * @since 0.1.0
      */
@@ -198,30 +208,32 @@ public class ConfigMojo extends AbstractSqlitchMojo {
         addIf(types, "sqlitch.num", num, "num");
         addIf(types, "sqlitch.boolOrInt", boolOrInt, "bool-or-int");
         List<String> actions = new ArrayList<>();
-        addIf(actions, "sqlitch.get", get, "get");
-        addIf(actions, "sqlitch.getAll", getAll, "get-all");
-        addIf(actions, "sqlitch.getRegexp", getRegexp, "get-regexp");
-        addIf(actions, "sqlitch.add", add, "add");
-        addIf(actions, "sqlitch.replaceAll", replaceAll, "replace-all");
-        addIf(actions, "sqlitch.unset", unset, "unset");
-        addIf(actions, "sqlitch.unsetAll", unsetAll, "unset-all");
-        addIf(actions, "sqlitch.renameSection", renameSection, "rename-section");
-        addIf(actions, "sqlitch.removeSection", removeSection, "remove-section");
-        addIf(actions, "sqlitch.list", list, "list");
+        if (action != null && !action.isBlank()) {
+            actions.add(ConfigAction.parse(action).sqitchName());
+        }
+        // In ConfigAction's order: the booleans that action replaces.
+        boolean[] deprecated = {get, getAll, getRegexp, add, replaceAll, unset, unsetAll, renameSection,
+            removeSection, list};
+        for (ConfigAction a : ConfigAction.values()) {
+            if (deprecated[a.ordinal()]) {
+                out.warn("sqlitch." + a.property() + " is deprecated: use -Dsqlitch.action=" + a.property());
+                actions.add(a.sqitchName());
+            }
+        }
         List<String> args = new ArrayList<>();
-        for (String arg : new String[] {str("sqlitch.key", key), str("sqlitch.value", value),
-                str("sqlitch.valueRegex", valueRegex)}) {
+        for (String arg : new String[] {key, value,
+                valueRegex}) {
             if (arg != null) {
                 args.add(arg);
             }
         }
-        new ConfigCommand(context, out).execute(new ConfigOptions(str("sqlitch.file", file),
-                bool("sqlitch.local", local), bool("sqlitch.user", user), bool("sqlitch.system", system),
+        new ConfigCommand(context, out).execute(new ConfigOptions(file,
+                local, user, system,
                 types, actions, args));
     }
 
     private void addIf(List<String> into, String property, boolean value, String name) {
-        if (bool(property, value)) {
+        if (value) {
             into.add(name);
         }
     }

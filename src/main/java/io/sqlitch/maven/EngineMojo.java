@@ -22,14 +22,14 @@ public class EngineMojo extends AbstractTargetConfigMojo {
 
     @Override
     protected String addArgument() {
-        return str("sqlitch.target", target);
+        return target;
     }
 
     @Override
     protected TargetProperties properties(String extension, Map<String, String> dirs, Map<String, String> variables) {
-        String alterTarget = "add".equals(action()) ? null : str("sqlitch.target", target);
-        return new TargetProperties(null, alterTarget, str("sqlitch.registry", registry), str("sqlitch.client", client),
-                str("sqlitch.topDir", topDir), str("sqlitch.planFile", planFile), extension, dirs, variables);
+        String alterTarget = "add".equals(action()) ? null : target;
+        return new TargetProperties(null, alterTarget, registry, client,
+                topDir, planFile, extension, dirs, variables);
     }
 
     @Override

@@ -68,11 +68,11 @@ public class InitMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new InitCommand(context, out).execute(new InitOptions(str("sqlitch.project", projectName),
-                str("sqlitch.uri", uri), str("sqlitch.engine", engine), str("sqlitch.target", target),
-                str("sqlitch.registry", registry), str("sqlitch.client", client), str("sqlitch.topDir", topDir),
-                str("sqlitch.planFile", planFile), str("sqlitch.extension", extension),
-                KeyValues.parse("sqlitch.dir", list("sqlitch.dir", dir)),
-                KeyValues.parse("sqlitch.set", list("sqlitch.set", set))));
+        new InitCommand(context, out).execute(new InitOptions(projectName,
+                uri, engine, target,
+                registry, client, topDir,
+                planFile, extension,
+                KeyValues.parse("sqlitch.dir", listOf(dir)),
+                KeyValues.parse("sqlitch.set", listOf(set))));
     }
 }

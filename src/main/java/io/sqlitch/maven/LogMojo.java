@@ -58,11 +58,11 @@ public class LogMojo extends AbstractHistoryMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new LogCommand(commandContext(context, out, null),
-                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(new LogOptions(str("sqlitch.target", target),
-                list("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
-                str("sqlitch.projectPattern", projectPattern), str("sqlitch.committerPattern", committerPattern),
-                integer("sqlitch.maxCount", maxCount), skipCount(), bool("sqlitch.reverse", reverse),
-                str("sqlitch.format", format), str("sqlitch.dateFormat", dateFormat), bool("sqlitch.oneline", oneline),
-                integer("sqlitch.abbrev", abbrev), bool("sqlitch.headers", headers), str("sqlitch.color", color)));
+                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(new LogOptions(target,
+                listOf(event), changePattern,
+                projectPattern, committerPattern,
+                maxCount, skipCount(), reverse,
+                format, dateFormat, oneline,
+                abbrev, headers, color));
     }
 }

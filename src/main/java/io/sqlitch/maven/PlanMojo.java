@@ -50,11 +50,11 @@ public class PlanMojo extends AbstractHistoryMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new PlanCommand(commandContext(context, out, null),
-                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(str("sqlitch.target", target),
-                str("sqlitch.event", event), str("sqlitch.changePattern", changePattern),
-                str("sqlitch.plannerPattern", plannerPattern), integer("sqlitch.maxCount", maxCount), skipCount(),
-                bool("sqlitch.reverse", reverse), bool("sqlitch.headers", headers), str("sqlitch.format", format),
-                bool("sqlitch.oneline", oneline), integer("sqlitch.abbrev", abbrev),
-                str("sqlitch.dateFormat", dateFormat), str("sqlitch.color", color), List.of()));
+                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(target,
+                event, changePattern,
+                plannerPattern, maxCount, skipCount(),
+                reverse, headers, format,
+                oneline, abbrev,
+                dateFormat, color, List.of()));
     }
 }

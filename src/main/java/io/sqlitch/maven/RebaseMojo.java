@@ -80,11 +80,11 @@ public class RebaseMojo extends AbstractChangingMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
-                str("sqlitch.ontoChange", ontoChange), str("sqlitch.uptoChange", uptoChange),
-                bool("sqlitch.modified", modified), str("sqlitch.mode", mode),
-                flag("sqlitch.verify", verify), flag("sqlitch.yes", yes), logOnly(),
+                ontoChange, uptoChange,
+                modified, mode,
+                verify, yes, logOnly(),
                 lockTimeout(), variables(),
-                KeyValues.parse("sqlitch.setRevert", list("sqlitch.setRevert", setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", list("sqlitch.setDeploy", setDeploy))));
+                KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
+                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
     }
 }

@@ -39,7 +39,7 @@ public class RevertMojo extends AbstractChangingMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new RevertCommand(commandContext(context, out, null)).execute(new RevertOptions(targetArgs(), null,
-                str("sqlitch.toChange", toChange), bool("sqlitch.modified", modified), flag("sqlitch.yes", yes),
+                toChange, modified, yes,
                 logOnly(),
                 lockTimeout(), variables()));
     }

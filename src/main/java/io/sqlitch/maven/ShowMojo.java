@@ -46,10 +46,10 @@ public class ShowMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        String what = str("sqlitch.type", type);
-        String key = str("sqlitch.object", object);
+        String what = type;
+        String key = object;
         boolean found = new ShowCommand(commandContext(context, out, null)).execute(new ShowOptions(what, key,
-                str("sqlitch.target", target), bool("sqlitch.exists", exists)));
+                target, exists));
         if (!found) {
             // Sqitch exits 2 silently; a failed build needs words.
             throw new SqitchException(what + " \"" + key + "\" does not exist");

@@ -58,9 +58,9 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(str("sqlitch.target", target),
-                str("sqlitch.project", projectName), flag("sqlitch.showChanges", showChanges),
-                flag("sqlitch.showTags", showTags), str("sqlitch.dateFormat", dateFormat)));
+        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(target,
+                projectName, showChanges,
+                showTags, dateFormat));
     }
 
     // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.

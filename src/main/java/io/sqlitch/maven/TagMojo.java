@@ -54,8 +54,8 @@ public class TagMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new TagCommand(commandContext(context, out, null)).execute(new TagOptions(str("sqlitch.tag", tag),
-                str("sqlitch.change", change), AuthoringSupport.notes(str("sqlitch.note", note), notes),
-                bool("sqlitch.all", all), List.of()));
+        new TagCommand(commandContext(context, out, null)).execute(new TagOptions(tag,
+                change, AuthoringSupport.notes(note, notes),
+                all, List.of()));
     }
 }

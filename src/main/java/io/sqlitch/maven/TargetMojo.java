@@ -23,14 +23,14 @@ public class TargetMojo extends AbstractTargetConfigMojo {
 
     @Override
     protected String addArgument() {
-        return str("sqlitch.uri", uri);
+        return uri;
     }
 
     @Override
     protected TargetProperties properties(String extension, Map<String, String> dirs, Map<String, String> variables) {
-        String alterUri = "add".equals(action()) ? null : str("sqlitch.uri", uri);
-        return new TargetProperties(alterUri, null, str("sqlitch.registry", registry), str("sqlitch.client", client),
-                str("sqlitch.topDir", topDir), str("sqlitch.planFile", planFile), extension, dirs, variables);
+        String alterUri = "add".equals(action()) ? null : uri;
+        return new TargetProperties(alterUri, null, registry, client,
+                topDir, planFile, extension, dirs, variables);
     }
 
     @Override

@@ -12,6 +12,6 @@ public class UpgradeMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new UpgradeCommand(commandContext(context, out, null)).execute(new UpgradeOptions(str("sqlitch.target", target)));
+        new UpgradeCommand(commandContext(context, out, null)).execute(new UpgradeOptions(target));
     }
 }

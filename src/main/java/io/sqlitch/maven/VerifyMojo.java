@@ -30,6 +30,6 @@ public class VerifyMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new VerifyCommand(commandContext(context, out, null)).execute(new VerifyOptions(targetArgs(), null,
-                str("sqlitch.fromChange", fromChange), str("sqlitch.toChange", toChange), variables()));
+                fromChange, toChange, variables()));
     }
 }

@@ -1,12 +1,9 @@
 package io.sqlitch.plan;
 
+import io.sqlitch.FileWrite;
 import io.sqlitch.SqitchException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -170,20 +167,9 @@ public final class PlanWriter {
         return sb.toString();
     }
 
-    /** Writes text to a file through a temporary file in the same directory and an atomic rename. */
+    /** Writes text to a file atomically, keeping its mode and symlink (see {@link FileWrite}). */
     public static void writeAtomically(Path path, String text) {
-        Path target = path.toAbsolutePath();
-        try {
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new SqitchException("Cannot open " + path + ": " + e.getMessage(), e);
-        }
+        FileWrite.atomically(path, text);
     }
 
     private static Change newChange(Plan plan, String name, List<Dependency> requires, List<Dependency> conflicts,

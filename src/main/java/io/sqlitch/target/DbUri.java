@@ -131,9 +131,28 @@ public record DbUri(String text) {
         if (registry.contains(".") || !bn.contains(".")) {
             replaced = registry;
         } else {
-            replaced = registry + "." + bn.substring(bn.indexOf('.') + 1);
+            replaced = replaceBaseKeepingExtension(bn, registry);
         }
         return withRawPath(path.substring(0, slash + 1) + escape(replaced));
+    }
+
+    /**
+     * Sqitch's {@code s/\Q$b\E[.]$e$/$reg.$e/}: its extension {@code $e} goes into the pattern unquoted, so an
+     * extension holding regex metacharacters ({@code db?x=1}) may not match itself, and the name is then kept:
+     * the registry is the database file itself.
+     */
+    private static String replaceBaseKeepingExtension(String segment, String registry) {
+        int dot = segment.indexOf('.');
+        String base = segment.substring(0, dot);
+        String extension = segment.substring(dot + 1);
+        java.util.regex.Matcher m;
+        try {
+            m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base) + "[.]" + extension + "$")
+                    .matcher(segment);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return segment;
+        }
+        return m.find() ? segment.substring(0, m.start()) + registry + "." + extension : segment;
     }
 
     /**

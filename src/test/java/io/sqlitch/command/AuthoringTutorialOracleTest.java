@@ -4,7 +4,6 @@ import io.sqlitch.RunContext;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AuthoringTutorialOracleTest {
 
-    private static final Path ORACLE = Path.of("/work/shared/oracle/tutorial");
+    private static final Path ORACLE = RealSqitch.tutorialOracle();
 
     @TempDir
     Path tmp;
@@ -102,7 +101,6 @@ class AuthoringTutorialOracleTest {
 
     @Test
     void replaysAuthoringStepsOfTheTutorial() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ORACLE));
         home = Files.createDirectories(tmp.resolve("home"));
         Path flipr = Files.createDirectories(tmp.resolve("flipr"));
         Files.createDirectories(home.resolve(".sqitch"));

@@ -5,7 +5,6 @@ import io.sqlitch.registry.RegistryDatabase;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,8 @@ class CheckoutDifferentialTest {
 
     @Test
     void checkoutRevertsToTheCommonChangeSwitchesBranchAndDeploysLikeSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/git")));
+        RealSqitch.assumeSqitch();
+        RealSqitch.assume(Files.isExecutable(Path.of("/usr/bin/git")), "git");
         Path home = Files.createDirectories(tmp.resolve("home"));
         Map<String, String> env = RealSqitch.env(home);
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = Tester\n\temail = tester@example.com\n",

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,7 @@ class ModifiedDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     /** Steps are sqitch command lines, or {@code edit <change>}: append a comment to its deploy script in both. */

@@ -4,7 +4,6 @@ import io.sqlitch.RunContext;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReportingTutorialDifferentialTest {
 
-    private static final Path ORACLE = Path.of("/work/shared/oracle/tutorial");
+    private static final Path ORACLE = RealSqitch.tutorialOracle();
 
     @TempDir
     Path tmp;
@@ -45,7 +44,7 @@ class ReportingTutorialDifferentialTest {
 
     @Test
     void reportingStepsMatchRealSqitchAndTheOracle() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isDirectory(ORACLE));
+        RealSqitch.assumeSqitch();
         root = tmp;
         Path home = Files.createDirectories(root.resolve("home"));
         Files.createDirectories(root.resolve("etc"));

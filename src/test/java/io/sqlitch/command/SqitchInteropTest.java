@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ class SqitchInteropTest {
 
     @Test
     void sqitchReadsVerifiesAndRevertsWhatWeDeployed() {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         EngineProject p = flipr(tmp);
         ok(p.oursCli("deploy", "--verify"));
         RealSqitch.Result status = p.sqitch("status");
@@ -51,7 +50,7 @@ class SqitchInteropTest {
 
     @Test
     void weContinueWhatSqitchDeployed() {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         EngineProject p = flipr(tmp);
         ok(p.sqitch("deploy", "--to", "@v1.0"));
         RealSqitch.Result deploy = p.oursCli("deploy");

@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +92,7 @@ class TargetEngineDifferentialTest {
 
     @Test
     void targetAndEngineBatchMatchesRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         Path real = Files.createDirectories(tmp.resolve("real"));
         Path ours = Files.createDirectories(tmp.resolve("ours"));
         Path realHome = Files.createDirectories(tmp.resolve("realhome"));

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TutorialEngineReplayTest {
 
-    private static final Path ORACLE = Path.of("/work/shared/oracle/tutorial");
-    private static final Path NORMALIZE = Path.of("/work/shared/oracle/normalize.sh");
+    private static final Path ORACLE = RealSqitch.tutorialOracle();
+    private static final Path NORMALIZE = RealSqitch.normalizeScript();
     private static final List<String> ENGINE_VERBS = List.of("deploy", "revert", "verify", "rebase");
 
     @TempDir
@@ -39,7 +38,8 @@ class TutorialEngineReplayTest {
 
     @Test
     void engineStepsPrintWhatSqitchPrinted() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ORACLE) && RealSqitch.available());
+        RealSqitch.assumeSqitch();
+        RealSqitch.assume(Files.isExecutable(NORMALIZE), "../shared/oracle/normalize.sh (" + NORMALIZE + ")");
         Path home = Files.createDirectories(root.resolve("home"));
         Files.createDirectories(root.resolve("etc"));
         Map<String, String> env = new HashMap<>();

@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Replays the config/init/target/engine steps of the recorded SQLite tutorial and compares with the oracle. */
 class TutorialOracleTest {
 
-    private static final Path ORACLE = Path.of("/work/shared/oracle/tutorial");
+    private static final Path ORACLE = RealSqitch.tutorialOracle();
 
     @TempDir
     Path tmp;
@@ -50,7 +49,6 @@ class TutorialOracleTest {
 
     @Test
     void replaysConfigInitTargetAndEngineSteps() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ORACLE));
         Path home = Files.createDirectories(tmp.resolve("home"));
         project = Files.createDirectories(tmp.resolve("flipr"));
         Map<String, String> env = new HashMap<>();

@@ -23,6 +23,22 @@ class SqitchConfigTest {
     Path tmp;
 
     @Test
+    void anUndecodableFileIsAnErrorNamingFileAndLineAndIsNeverRewritten() throws Exception {
+        Path conf = tmp.resolve("sqitch.conf");
+        byte[] bytes = "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n\ttarget = db:sqlite:x.db\n[user]\n\tname = A\u00ffB\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(conf, bytes);
+        RunContext ctx = new RunContext(tmp, Map.of("SQITCH_SYSTEM_CONFIG", tmp.resolve("none").toString(),
+                "SQITCH_USER_CONFIG", tmp.resolve("none").toString()), Clock.systemUTC(), tmp);
+        SqitchException read = assertThrows(SqitchException.class, () -> SqitchConfig.load(ctx));
+        assertTrue(read.getMessage().contains(conf + " at line 6"), read.getMessage());
+        SqitchException write = assertThrows(SqitchException.class,
+                () -> new ConfigFile(conf, "sqitch.conf").set("core.verbosity", "1"));
+        assertEquals("Error parsing sqitch.conf at line 6: invalid UTF-8 byte <FF>", write.getMessage());
+        assertEquals(java.util.Arrays.toString(bytes), java.util.Arrays.toString(Files.readAllBytes(conf)));
+    }
+
+    @Test
     void laterScopesWinPerKeyAndReplaceMultiValuesWholesale() throws Exception {
         Path system = tmp.resolve("system.conf");
         Path user = tmp.resolve("user.conf");

@@ -22,6 +22,10 @@ class CrashSafetyTest {
         int kills = Integer.getInteger("sqlitch.crashTrials", 3);
         CrashTrials.Summary s = CrashTrials.run(tmp, kills, 20261123L, System.out);
         assertEquals(kills, s.kills());
+        // Each kill came after the child reported k > 0 changes deployed, and the registry then held them
+        // (CrashTrials checks that and registry = schema after every kill, throwing on any disagreement).
+        assertTrue(s.fewestChangesBeforeKill() > 0 && s.fewestChangesBeforeKill() < CrashTrials.CHANGES, s.toString());
+        assertTrue(s.killedMidDeploy() >= 1, "a kill left a partly deployed plan: " + s);
         assertTrue(s.completedRuns() >= 1);
     }
 }

@@ -1,7 +1,10 @@
 package io.sqlitch.engine;
 
 import io.sqlitch.testing.GeneratedProject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * kill -9 crash trials: a child JVM ({@link DeployChild}) deploys a 200-change project and is killed at a random
- * moment; then the registry and the schema must agree (every recorded change is applied; every applied change
+ * kill -9 crash trials: a child JVM ({@link DeployChild}) deploys a 200-change project and is killed right after it
+ * reported its k-th change deployed (k random, at least 1, so every kill lands inside a deploy); then the registry
+ * holds at least those k changes, the registry and the schema must agree (every recorded change is applied; every applied change
  * whose script may commit atomically is recorded; both files pass {@code integrity_check}), and the next run
  * carries on. Runs repeat on the same database until one completes (exit 0, all 200 recorded); then a fresh
  * project starts. Every 7th change manages its own transactions (two BEGIN…COMMIT, idempotent statements), so
@@ -35,8 +39,12 @@ public final class CrashTrials {
 
     static final int CHANGES = 200;
 
-    /** What a series of trials saw. */
-    record Summary(int kills, int completedRuns, int killedMidDeploy, int unrecordedNonAtomic) {
+    /**
+     * What a series of trials saw; {@code fewestChangesBeforeKill} is the smallest number of changes a killed run had
+     * reported deployed (at least 1: every kill landed inside a deploy).
+     */
+    record Summary(int kills, int completedRuns, int killedMidDeploy, int unrecordedNonAtomic,
+                   int fewestChangesBeforeKill) {
     }
 
     private CrashTrials() {
@@ -65,31 +73,44 @@ public final class CrashTrials {
         int midDeploy = 0;
         int unrecorded = 0;
         int round = 0;
+        int fewestBeforeKill = Integer.MAX_VALUE;
         while (done < kills) {
             GeneratedProject p = project(root.resolve("round" + round++));
+            int recorded = 0;
             while (true) {
-                Path childLog = p.dir().resolveSibling("child.log");
-                Process child = DeployChild.command(p.dir(), p.home()).redirectErrorStream(true)
-                        .redirectOutput(childLog.toFile()).start();
-                long delay = 300 + random.nextInt(2500);
-                if (done < kills && !child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                Process child = DeployChild.command(p.dir(), p.home()).redirectErrorStream(true).start();
+                int remaining = CHANGES - recorded;
+                // Kill once the child has reported its k-th change deployed (k > 0): inside a deploy, never before.
+                int k = done < kills && remaining > 1 ? 1 + random.nextInt(remaining - 1) : 0;
+                StringBuilder output = new StringBuilder();
+                int reported = readUntil(child, k, output);
+                if (k > 0 && reported == k) {
+                    Thread.sleep(random.nextInt(10)); // land anywhere in change k + 1, not always at its start
                     child.destroyForcibly(); // SIGKILL on Unix
                     child.waitFor();
                     done++;
                     State st = check(p);
+                    if (st.recorded() < recorded + k) {
+                        throw new IllegalStateException("the child reported " + k + " more changes deployed, the"
+                                + " registry has " + (st.recorded() - recorded) + " more");
+                    }
                     if (st.recorded() > 0 && st.recorded() < CHANGES) {
                         midDeploy++;
                     }
+                    log.printf("kill %d: after change %d of this run (%d recorded)%n", done, k, st.recorded());
+                    fewestBeforeKill = Math.min(fewestBeforeKill, k);
+                    recorded = st.recorded();
                     unrecorded += st.unrecordedNonAtomic();
                     continue;
                 }
+                readUntil(child, 0, output);
                 if (!child.waitFor(120, TimeUnit.SECONDS)) {
                     child.destroyForcibly();
                     throw new IllegalStateException("deploy did not finish");
                 }
                 if (child.exitValue() != 0) {
                     throw new IllegalStateException("re-run after a kill failed with exit " + child.exitValue()
-                            + ":\n" + Files.readString(childLog));
+                            + ":\n" + output);
                 }
                 State st = check(p);
                 if (st.recorded() != CHANGES) {
@@ -99,7 +120,23 @@ public final class CrashTrials {
                 break;
             }
         }
-        return new Summary(done, completed, midDeploy, unrecorded);
+        return new Summary(done, completed, midDeploy, unrecorded, fewestBeforeKill);
+    }
+
+    /**
+     * Reads the child's output until it has reported {@code k} changes deployed ({@code "  + t0001 .. ok"}), or to
+     * its end when {@code k} is 0 or it stops first; returns how many it reported.
+     */
+    private static int readUntil(Process child, int k, StringBuilder output) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        int reported = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            output.append(line).append('\n');
+            if (line.startsWith("  + ") && line.endsWith(" ok") && !line.endsWith(" not ok") && ++reported == k) {
+                break;
+            }
+        }
+        return reported;
     }
 
     static boolean managesOwnTransactions(int i) {

@@ -2,6 +2,7 @@ package io.sqlitch.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -36,15 +38,62 @@ class DatabaseLockTest {
     }
 
     @Test
-    void uncontendedLockSaysNothingAndUsesASeparateLockFile() {
+    void uncontendedLockSaysNothingAndUsesALockFileBesideTheRegistryRemovedAfter() {
         Path registry = tmp.resolve("sqitch.db");
         RecordingOutput out = new RecordingOutput();
         try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(1), out)) {
-            assertTrue(Files.exists(DatabaseLock.lockFileFor(registry)));
+            assertEquals(tmp.resolve("sqitch.db.lock"), DatabaseLock.lockFileFor(registry));
+            assertTrue(Files.isRegularFile(tmp.resolve("sqitch.db.lock")));
             assertFalse(Files.exists(registry), "the SQLite file itself is never opened");
-            assertEquals(List.of(), listing(tmp), "nothing beside the registry: Sqitch leaves no file there");
         }
+        assertEquals(List.of(), listing(tmp), "the last holder removes the lock file: Sqitch leaves none");
         assertEquals(List.of(), out.lines);
+    }
+
+    @Test
+    void aLockPathThatIsADirectoryIsAnErrorNamingIt() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Files.createDirectory(tmp.resolve("sqitch.db.lock"));
+        SqitchException e = assertThrows(SqitchException.class,
+                () -> DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()));
+        assertEquals("Lock file " + tmp.resolve("sqitch.db.lock") + " is not a regular file (a directory); "
+                + "remove it, then run again", e.getMessage());
+        // The lock is free again for this JVM.
+        Files.delete(tmp.resolve("sqitch.db.lock"));
+        DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()).close();
+    }
+
+    @Test
+    void aSymlinkAtTheLockPathIsNeverFollowed() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.createSymbolicLink(tmp.resolve("sqitch.db.lock"), elsewhere);
+        SqitchException e = assertThrows(SqitchException.class,
+                () -> DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()));
+        assertTrue(e.getMessage().contains("a symbolic link"), e.getMessage());
+        assertFalse(Files.exists(elsewhere), "nothing created through the link");
+        assertTrue(Files.isSymbolicLink(tmp.resolve("sqitch.db.lock")), "and the link is left as it was");
+    }
+
+    @Test
+    void theLockFileTakesTheDirectorysPermissionsWithoutExecute() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (DatabaseLock lock = DatabaseLock.acquire(dir.resolve("sqitch.db"), Duration.ofSeconds(1),
+                new RecordingOutput())) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("sqitch.db.lock"))));
+        }
+    }
+
+    @Test
+    void aStaleLockFileLeftByACrashLocksNothing() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Files.writeString(tmp.resolve("sqitch.db.lock"), "left by a killed process");
+        RecordingOutput out = new RecordingOutput();
+        DatabaseLock.acquire(registry, Duration.ofSeconds(1), out).close();
+        assertEquals(List.of(), out.lines);
+        assertFalse(Files.exists(tmp.resolve("sqitch.db.lock")));
     }
 
     @Test
@@ -52,41 +101,46 @@ class DatabaseLockTest {
         Path registry = tmp.resolve("sqitch.db");
         CountDownLatch held = new CountDownLatch(1);
         AtomicLong releasedAt = new AtomicLong();
-        Thread holder = new Thread(() -> {
+        FutureTask<Void> holder = new FutureTask<>(() -> {
             try (DatabaseLock lock = DatabaseLock.acquire(registry, Duration.ofSeconds(5), new RecordingOutput())) {
                 held.countDown();
                 Thread.sleep(300);
                 releasedAt.set(System.nanoTime());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            return null;
         });
-        holder.start();
+        new Thread(holder).start();
         assertTrue(held.await(5, TimeUnit.SECONDS));
         RecordingOutput out = new RecordingOutput();
         try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(10), out)) {
             assertTrue(System.nanoTime() >= releasedAt.get() && releasedAt.get() != 0);
         }
-        holder.join();
+        holder.get(10, TimeUnit.SECONDS); // rethrows what failed in the holder
         assertEquals(List.of(BLOCKED.formatted("10")), out.lines);
     }
 
     @Test
     void shortTimeoutFailsWithSqitchsMessage() throws Exception {
         Path registry = tmp.resolve("sqitch.db");
+        RecordingOutput out = new RecordingOutput();
         try (DatabaseLock lock = DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput())) {
-            Thread other = new Thread(() -> {
-                RecordingOutput out = new RecordingOutput();
-                SqitchException e = assertThrows(SqitchException.class, () -> DatabaseLock.acquire(registry,
-                        "db:sqlite:flipr.db", Duration.ofMillis(200), out));
-                assertEquals("Timed out waiting 0.2 seconds for another instance of Sqitch to finish work on "
-                        + "db:sqlite:flipr.db", e.getMessage());
-                assertEquals(2, e.exitValue());
-                assertEquals(List.of(BLOCKED.formatted("0.2")), out.lines);
+            // The attempt runs on another thread (the JVM lock is per thread); its outcome is asserted here.
+            FutureTask<Throwable> other = new FutureTask<>(() -> {
+                try {
+                    DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofMillis(200), out).close();
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
             });
-            other.start();
-            other.join();
+            new Thread(other).start();
+            Throwable thrown = other.get(10, TimeUnit.SECONDS);
+            SqitchException e = assertInstanceOf(SqitchException.class, thrown, "the second acquire must time out");
+            assertEquals("Timed out waiting 0.2 seconds for another instance of Sqitch to finish work on "
+                    + "db:sqlite:flipr.db", e.getMessage());
+            assertEquals(2, e.exitValue());
         }
+        assertEquals(List.of(BLOCKED.formatted("0.2")), out.lines);
         // released: can be taken again at once
         DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()).close();
     }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +34,7 @@ class ScriptRunnerDifferentialTest {
 
     @BeforeAll
     static void needsClient() {
-        Assumptions.assumeTrue(Files.isExecutable(SQLITE3), "sqlite3 client not installed");
+        io.sqlitch.testing.RealSqitch.assume(Files.isExecutable(SQLITE3), "sqlite3 (" + SQLITE3 + ")");
     }
 
     static Stream<Arguments> corpus() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +67,7 @@ class SqitchFormatDifferentialTest {
         Optional<Path> found = Stream.concat(Stream.of("/usr/bin"),
                         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)))
                 .map(d -> Path.of(d, "sqitch")).filter(Files::isExecutable).findFirst();
-        Assumptions.assumeTrue(found.isPresent(), "sqitch is not installed");
+        io.sqlitch.testing.RealSqitch.assume(found.isPresent(), "sqitch");
         sqitch = found.get();
         Files.writeString(dir.resolve("user.conf"),
                 "[user]\n\tname = Marge N. O’Vera\n\temail = marge@example.com\n", StandardCharsets.UTF_8);

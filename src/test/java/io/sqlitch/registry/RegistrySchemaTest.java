@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +25,13 @@ import io.sqlitch.SqitchException;
 
 class RegistrySchemaTest {
 
-    private static final Path ORACLE_DUMP = Path.of("/work/shared/oracle/tutorial/final/flipr/sqitch.db.dump");
+    private static final Path ORACLE_DUMP = io.sqlitch.testing.RealSqitch.tutorialOracle().resolve("final/flipr/sqitch.db.dump");
 
     @TempDir
     Path dir;
 
     @Test
     void createsTheTablesSqitchCreatesTextForText() throws IOException, SQLException {
-        Assumptions.assumeTrue(Files.isReadable(ORACLE_DUMP), "oracle dump not available");
         try (Connection c = RegistryFixture.open(dir)) {
             new RegistrySchema(c, "main", FROZEN).initialize(MARGE, "sqitch.db");
             List<String> ours = rows(c, "SELECT sql FROM sqlite_master ORDER BY rowid").stream()
@@ -231,7 +229,7 @@ class RegistrySchemaTest {
         try (Connection c = RegistryFixture.open(own)) {
             new RegistrySchema(c, "main", FROZEN).initialize(MARGE, "sqitch.db");
         }
-        try (Connection target = RegistryDatabase.open(attached.resolve("flipr.db").toString())) {
+        try (Connection target = RegistryDatabase.open(attached.resolve("flipr.db"))) {
             RegistryDatabase.attach(target, attached.resolve("sqitch.db"), "sqitch");
             RegistrySchema schema = new RegistrySchema(target, "sqitch", FROZEN);
             assertFalse(schema.isInitialized());

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +40,11 @@ class RegistrySqitchDifferentialTest {
 
     @Test
     void sqitchAndThisRegistryReadEachOthersRows() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SQITCH) && Files.isExecutable(SQLITE3), "sqitch not installed");
+        io.sqlitch.testing.RealSqitch.assume(Files.isExecutable(SQITCH) && Files.isExecutable(SQLITE3), "sqitch and sqlite3");
         Path project = tmp.resolve("flipr");
         writeProject(project);
         Result deploy = sqitch(project, "deploy", "db:sqlite:flipr.db");
-        Assumptions.assumeTrue(!deploy.err().contains("DBD::SQLite"), "sqitch lacks DBD::SQLite: " + deploy.err());
+        io.sqlitch.testing.RealSqitch.assume(!deploy.err().contains("DBD::SQLite"), "DBD::SQLite for sqitch: " + deploy.err());
         assertEquals(0, deploy.rc(), deploy.err());
 
         // 1. The schema Sqitch created equals ours, statement for statement.
@@ -95,7 +94,7 @@ class RegistrySqitchDifferentialTest {
         Map<String, String> ids = plan.out().lines().map(l -> l.split(" ", 2))
                 .collect(Collectors.toMap(p -> p[1], p -> p[0]));
         String listsId = ids.get("lists");
-        try (Connection target = RegistryDatabase.open(project.resolve("flipr.db").toString())) {
+        try (Connection target = RegistryDatabase.open(project.resolve("flipr.db"))) {
             RegistryDatabase.attach(target, project.resolve("sqitch.db"), "sqitch");
             Registry registry = new Registry(target, "sqitch", MARGE, Clock.systemUTC());
             new RegistrySchema(target, "sqitch", Clock.systemUTC()).check("db:sqlite:sqitch.db");
@@ -138,7 +137,7 @@ class RegistrySqitchDifferentialTest {
 
     @Test
     void upgradesAPre10RegistryExactlyAsSqitchUpgradeDoes() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SQITCH) && Files.isExecutable(SQLITE3), "sqitch not installed");
+        io.sqlitch.testing.RealSqitch.assume(Files.isExecutable(SQITCH) && Files.isExecutable(SQLITE3), "sqitch and sqlite3");
         Path project = tmp.resolve("flipr");
         writeProject(project);
         Path theirs = project.resolve("theirs.db");
@@ -149,7 +148,7 @@ class RegistrySqitchDifferentialTest {
             }
         }
         Result upgrade = sqitch(project, "upgrade", "--registry", "theirs", "db:sqlite:target.db");
-        Assumptions.assumeTrue(!upgrade.err().contains("DBD::SQLite"), "sqitch lacks DBD::SQLite: " + upgrade.err());
+        io.sqlitch.testing.RealSqitch.assume(!upgrade.err().contains("DBD::SQLite"), "DBD::SQLite for sqitch: " + upgrade.err());
         assertEquals(0, upgrade.rc(), upgrade.err());
         List<String> info = new java.util.ArrayList<>();
         try (Connection c = RegistryDatabase.open(ours)) {

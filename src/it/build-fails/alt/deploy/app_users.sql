@@ -1,0 +1,3 @@
+-- Deploy app:app_users, another version
+
+CREATE TABLE app_users (id INTEGER PRIMARY KEY);
