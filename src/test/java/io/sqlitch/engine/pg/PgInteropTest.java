@@ -3,7 +3,6 @@ package io.sqlitch.engine.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
@@ -42,7 +41,7 @@ class PgInteropTest {
     @Test
     void deployedByTheEnginePartsThenSqitchTakesOver() throws Exception {
         PgServer pg = PgServer.requireWithPsql();
-        assumeTrue(RealSqitch.available() || Boolean.getBoolean(PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = " + MARGE.name() + "\n\temail = "
                 + MARGE.email() + "\n");

@@ -51,8 +51,7 @@ class PsqlClientTest {
     @Test
     void sameCommandLineAndPasswordEnvironmentAsRealSqitch() throws Exception {
         PgServer pg = PgServer.requireWithPsql();
-        org.junit.jupiter.api.Assumptions.assumeTrue(RealSqitch.available() || Boolean.getBoolean(
-                PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         String db = pg.createDatabase("client");
         String uri = "db:pg://" + pg.user() + ":s3cr%20et@" + pg.host() + ":" + pg.port() + "/" + db
                 + "?sslmode=disable&application_name=sqitch_oracle";
