@@ -120,5 +120,13 @@ public final class RealSqitch {
 
     /** What a command printed and its exit value. */
     public record Result(String stdout, String stderr, int exitValue) {
+
+        /**
+         * stderr as the plugin prints it where Sqitch dies in Perl: the message without Perl's source location
+         * ({@code at /usr/share/perl5/App/Sqitch/Command.pm line 131}), a deliberate difference.
+         */
+        public String stderrWithoutPerl() {
+            return stderr.replaceAll(" at /\\S+\\.pm line \\d+\\.?(?=\n|$)", "");
+        }
     }
 }
