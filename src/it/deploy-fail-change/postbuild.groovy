@@ -1,15 +1,5 @@
-def rows(String file, String sql) {
-    def c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + new File(basedir, file), new Properties())
-    try {
-        def rs = c.createStatement().executeQuery(sql)
-        def out = []
-        while (rs.next()) out << rs.getString(1)
-        return out
-    } finally {
-        c.close()
-    }
-}
-def log = new File(basedir, "build.log").getText("UTF-8")
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 // --mode change: only the failing change is rolled back; everything before it stays deployed.
 assert log.contains('no such table: nosuchtable')
 assert !log.contains('Reverting')

@@ -1,15 +1,5 @@
-def rows(String file, String sql) {
-    def c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + new File(basedir, file), new Properties())
-    try {
-        def rs = c.createStatement().executeQuery(sql)
-        def out = []
-        while (rs.next()) out << rs.getString(1)
-        return out
-    } finally {
-        c.close()
-    }
-}
-def log = new File(basedir, "build.log").getText("UTF-8")
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 // --mode tag: reverted to the last tag deployed in this run (@v1); changes up to it stay.
 assert log.contains('no such table: nosuchtable')
 assert log.contains('[ERROR] Reverting to app_items @v1')

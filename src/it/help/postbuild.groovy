@@ -1,5 +1,6 @@
 // sqlitch:help -Ddetail describes every goal and its parameters with their properties.
-def log = new File(basedir, 'build.log').text
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 assert log.contains('sqlitch:init')
 assert log.contains('User property: sqlitch.project')
 assert log.contains('User property: sqlitch.uri')

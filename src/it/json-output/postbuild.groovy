@@ -1,6 +1,7 @@
 // The JSON documents parse and carry the data status, log and plan print.
 import groovy.json.JsonSlurper
 
+evaluate(new File(itLib, 'ItSupport.groovy'))
 def json(String name) { new JsonSlurper().parse(new File(basedir, 'target/' + name), 'UTF-8') }
 
 def plan = json('plan.json')
@@ -39,5 +40,5 @@ assert e.note == 'Adds app_users.' && e.tags == [] && e.requires == [] && e.conf
 assert e.committer.email == 'tester@example.com' && e.planner.name == 'Tester'
 assert e.plannedAt == '2026-01-01T00:00:00Z' && e.committedAt == status.change.deployedAt
 
-def text = new File(basedir, 'build.log').getText('UTF-8')
+def text = buildLog()
 assert text.contains('[INFO] No changes deployed')

@@ -1,5 +1,6 @@
 // The deploy execution ran before failsafe, and failsafe ran (and passed) the integration test.
-def log = new File(basedir, 'build.log').getText('UTF-8')
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 // Maven 3.8 names a mojo by artifactId (`maven-failsafe-plugin:3.5.6:…`), Maven 3.9 by prefix (`failsafe:3.5.6:…`).
 def position = { String regex -> def m = log =~ regex; m.find() ? m.start() : -1 }
 def deploy = position(/(sqlitch-maven-plugin|sqlitch):[^:]+:deploy/)

@@ -2,22 +2,12 @@ import java.util.concurrent.TimeUnit
 
 // Sqitch reads the prompt's answer from standard input whether or not it is a terminal; so does the plugin.
 File base = basedir
-String mvn = ['maven.home', 'MAVEN_HOME'].collect { System.getProperty(it) ?: System.getenv(it) }
-        .findAll { it && new File(it, 'bin/mvn').canExecute() }.collect { new File(it, 'bin/mvn').path }[0] ?: 'mvn'
-File settings = base.parentFile.listFiles().find { it.isFile() && it.name.endsWith('settings.xml') }
-String repo = localRepositoryPath instanceof File ? localRepositoryPath.absolutePath : localRepositoryPath.toString()
+evaluate(new File(itLib, 'ItSupport.groovy'))
+String mvn = mavenExecutable()
+File settings = itSettings()
+String repo = itRepository()
 
-List<String> changes() {
-    def c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + new File(basedir, 'sqitch.db'), new Properties())
-    try {
-        def rs = c.createStatement().executeQuery('SELECT change FROM changes ORDER BY committed_at')
-        def out = []
-        while (rs.next()) out << rs.getString(1)
-        return out
-    } finally {
-        c.close()
-    }
-}
+List<String> changes() { rows('sqitch.db', 'SELECT change FROM changes ORDER BY committed_at') }
 
 /** One interactive Maven run (no -B) with {@code input} on its standard input (null: end of input at once). */
 Map maven(String mvn, File settings, String repo, String goal, String input) {

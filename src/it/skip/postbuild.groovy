@@ -1,5 +1,6 @@
 // A module without sqitch.plan skips with one INFO line; sqlitch.skip skips all goals, sqlitch.deploy.skip one.
-def log = new File(basedir, 'build.log').getText('UTF-8')
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 def nodb = new File(basedir, 'nodb').canonicalFile
 assert log.contains("[INFO] Skipping sqlitch:deploy: no sqitch.plan in ${nodb}\n")
 assert log.count("no sqitch.plan in ${nodb}\n") == 2  // deploy in run 1, status in run 3 (run 2 skips first)

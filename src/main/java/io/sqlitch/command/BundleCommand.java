@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** {@code sqitch bundle}: copies the config, plan and change scripts into a directory for packaging. */
@@ -38,6 +40,9 @@ public final class BundleCommand {
             throw new SqitchException("Cannot specify both --from or --to and change arguments");
         }
         Path cwd = ctx.run().directory();
+        for (Target target : targets) {
+            new ScriptFiles(target, cwd).requireInside(ctx.plan(target).changes());
+        }
         Path dest = cwd.resolve(destDir);
         ctx.out().info("Bundling into " + destDir);
 
@@ -95,13 +100,30 @@ public final class BundleCommand {
                 .orElseThrow(() -> new SqitchException("Cannot find change " + to));
         ctx.out().info("Writing scripts");
         ScriptFiles scripts = new ScriptFiles(target, ctx.run().directory());
+        // Every script and its copy checked before the first copy: a bundle is refused whole, never half written.
+        Map<Path, Path> copies = new LinkedHashMap<>();
+        Map<Integer, List<Path>> byChange = new LinkedHashMap<>();
+        Path destination = dest.toAbsolutePath().normalize();
         for (int i = fromIndex; i <= toIndex && i < plan.count(); i++) {
             Change change = plan.changeAt(i);
-            ctx.out().info("  + " + change.formatNameWithTags());
+            List<Path> sources = new ArrayList<>();
             for (String display : List.of(scripts.deploy(change), scripts.revert(change), scripts.verify(change))) {
                 Path file = scripts.resolve(display);
+                Path copy = destination.resolve(relative(file)).normalize();
+                if (!copy.startsWith(destination)) {
+                    throw new SqitchException("Cannot bundle " + display + " of change \"" + change.name()
+                            + "\": its copy would be written outside " + display(destination) + " (" + copy + ")");
+                }
+                copies.put(file, copy);
+                sources.add(file);
+            }
+            byChange.put(i, sources);
+        }
+        for (Map.Entry<Integer, List<Path>> e : byChange.entrySet()) {
+            ctx.out().info("  + " + plan.changeAt(e.getKey()).formatNameWithTags());
+            for (Path file : e.getValue()) {
                 if (Files.exists(file)) {
-                    copyIfModified(file, dest.resolve(relative(file)));
+                    copyIfModified(file, copies.get(file));
                 }
             }
         }

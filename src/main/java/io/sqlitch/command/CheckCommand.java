@@ -22,7 +22,14 @@ public final class CheckCommand {
     }
 
     public void execute(CheckOptions options) {
-        Target target = ctx.target(options.target());
+        EngineTargets t = EngineTargets.parse(ctx, "check", options.target(), options.args());
+        Target target = t.target();
+        List<String> rest = new ArrayList<>(t.changes());
+        String from = options.fromChange() != null ? options.fromChange() : rest.isEmpty() ? null : rest.remove(0);
+        String to = options.toChange() != null ? options.toChange() : rest.isEmpty() ? null : rest.remove(0);
+        if (!rest.isEmpty()) {
+            ctx.out().warn("Too many changes specified; checking from \"" + from + "\" to \"" + to + "\"");
+        }
         try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
             reg.schema().check(target.registryDestination());
             Plan plan = ctx.plan(target);
@@ -34,10 +41,9 @@ public final class CheckCommand {
                         : "Nothing to check (no planned or deployed changes)");
                 return;
             }
-            int fromIdx = options.fromChange() == null ? 0
-                    : trimTo(registry, plan, options.fromChange(), deployed, false);
-            if (options.toChange() != null) {
-                trimTo(registry, plan, options.toChange(), deployed, true);
+            int fromIdx = from == null ? 0 : trimTo(registry, plan, from, deployed, false);
+            if (to != null) {
+                trimTo(registry, plan, to, deployed, true);
             }
             ScriptFiles scripts = new ScriptFiles(target, ctx.run().directory());
             int failed = 0;

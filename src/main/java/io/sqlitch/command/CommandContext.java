@@ -30,6 +30,7 @@ public final class CommandContext {
     private Identity identity;
     private Targets targets;
     private final Map<Path, Plan> plans = new HashMap<>();
+    private Integer verbosity;
 
     public CommandContext(RunContext run, TargetOptions options, Output out, Prompter prompter) {
         this.run = run;
@@ -52,6 +53,21 @@ public final class CommandContext {
 
     public Prompter prompter() {
         return prompter;
+    }
+
+    /** {@code -v} given this many times (null: not given); returns this context. */
+    public CommandContext withVerbosity(Integer count) {
+        this.verbosity = count;
+        return this;
+    }
+
+    /** Sqitch's verbosity: the {@code -v} count, else {@code core.verbosity}, else 1. */
+    public int verbosity() {
+        if (verbosity != null) {
+            return verbosity;
+        }
+        String configured = config().get("core.verbosity").orElse("").strip();
+        return configured.matches("\\d+") ? Integer.parseInt(configured) : 1;
     }
 
     public SqitchConfig config() {

@@ -47,15 +47,17 @@ public final class EngineCommand {
 
     public void execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
-        String action = opts.action() == null || opts.action().isEmpty() ? "list" : opts.action().replace('-', '_');
         List<String> args = opts.args();
-        String a0 = args.size() > 0 ? args.get(0) : null;
-        String a1 = args.size() > 1 ? args.get(1) : null;
-        switch (action) {
+        String a0 = opts.arg(0);
+        String a1 = opts.arg(1);
+        switch (opts.actionName()) {
             case "list" -> list(opts.verbose());
             case "add" -> add(support, a0, a1);
             case "alter" -> alter(support, a0);
-            case "remove", "rm" -> remove(support, a0);
+            case "remove", "rm" -> {
+                require(a0);
+                support.renameSection("engine", a0, null);
+            }
             case "show" -> {
                 if (args.isEmpty()) {
                     list(opts.verbose());
@@ -141,29 +143,6 @@ public final class EngineCommand {
             cf.set(kv[0], kv[1]);
         }
         support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), null, engine));
-    }
-
-    private void remove(TargetConfigSupport support, String engine) {
-        require(engine);
-        ConfigFile cf = support.localFile();
-        try {
-            cf.renameSection("engine." + engine, null);
-        } catch (SqitchException e) {
-            if (e.getMessage().startsWith("No such section")) {
-                throw new SqitchException("Unknown engine \"" + engine + "\"");
-            }
-            throw e;
-        }
-        if (!java.nio.file.Files.isRegularFile(cf.path())) {
-            return;
-        }
-        try {
-            cf.renameSection("engine." + engine + ".variables", null);
-        } catch (SqitchException e) {
-            if (!e.getMessage().startsWith("No such section")) {
-                throw e;
-            }
-        }
     }
 
     private void show(List<String> engines) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What deploy, revert, verify and rebase share: classifying positional arguments into one target and changes
+ * What the commands that connect to a database share: classifying positional arguments into one target and changes
  * (with Sqitch's "Too many targets" warning), collecting script variables, and opening the engine.
  *
  * @param target  the target acted on
@@ -19,12 +19,18 @@ import java.util.Map;
 record EngineTargets(Target target, List<String> changes) {
 
     static EngineTargets parse(CommandContext ctx, String command, String targetOption, List<String> args) {
+        return parse(ctx, command, targetOption, args, "connecting to");
+    }
+
+    /** {@code tooMany} words the warning: {@code connecting to} (most commands) or {@code using} (upgrade). */
+    static EngineTargets parse(CommandContext ctx, String command, String targetOption, List<String> args,
+                               String tooMany) {
         TargetOptions options = targetOption == null ? ctx.options() : ctx.options().withTarget(targetOption);
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), command, options,
                 args == null ? List.of() : args, List.of(), (t, arg) -> ctx.plan(t).contains(arg), false);
         Target target = parsed.targets().get(0);
         if (parsed.targets().size() > 1) {
-            ctx.out().warn("Too many targets specified; connecting to " + target.name());
+            ctx.out().warn("Too many targets specified; " + tooMany + " " + target.name());
         }
         return new EngineTargets(target, parsed.changes());
     }
@@ -49,7 +55,7 @@ record EngineTargets(Target target, List<String> changes) {
 
     SqliteEngine engine(CommandContext ctx, EngineOptions options) {
         return new SqliteEngine(ctx.run(), target, ctx.plan(target), ctx.identity(), ctx.out(), ctx.prompter(),
-                options);
+                options.withVerbosity(ctx.verbosity()));
     }
 
     /** A boolean option, else the first config key set, else the default (Sqitch's {@code //} chain). */

@@ -50,7 +50,7 @@ public final class LogCommand {
         ItemFormatter formatter = new ItemFormatter(abbrev == null ? 0 : abbrev, dateFormat,
                 "always".equals(color), ctx.run().zone());
 
-        Target target = ctx.target(options.target());
+        Target target = EngineTargets.parse(ctx, "log", options.target(), options.args()).target();
         try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
             if (!reg.schema().isInitialized()) {
                 listener.accept(target, List.of());

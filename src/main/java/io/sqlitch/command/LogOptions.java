@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code sqitch log} options; null means "not given".
  *
- * @param target           {@code [target]} / {@code -t/--target}; null: the default target
+ * @param args             positional arguments, classified as Sqitch does
+ * @param target           {@code -t/--target}; null: the default target
  * @param events           {@code --event} (repeatable: deploy, revert, fail, merge); empty: all
  * @param changePattern    {@code --change-pattern}: regex on the change name
  * @param projectPattern   {@code --project-pattern}: regex on the project
@@ -22,12 +23,21 @@ import java.util.List;
  * @param color            {@code --color} always|never|auto ({@code --no-color} = never); null: {@code log.color},
  *                         else auto (no colour: the Maven log is no terminal)
  */
-public record LogOptions(String target, List<String> events, String changePattern, String projectPattern,
+public record LogOptions(List<String> args, String target, List<String> events, String changePattern, String projectPattern,
                          String committerPattern, Integer maxCount, Integer skip, boolean reverse, String format,
                          String dateFormat, boolean oneline, Integer abbrev, Boolean headers, String color) {
 
     public LogOptions {
+        args = args == null ? List.of() : List.copyOf(args);
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** {@code target} as the one positional argument (the Maven {@code sqlitch.target}). */
+    public LogOptions(String target, List<String> events, String changePattern, String projectPattern,
+                      String committerPattern, Integer maxCount, Integer skip, boolean reverse, String format,
+                      String dateFormat, boolean oneline, Integer abbrev, Boolean headers, String color) {
+        this(Positional.of(target), null, events, changePattern, projectPattern, committerPattern, maxCount, skip,
+                reverse, format, dateFormat, oneline, abbrev, headers, color);
     }
 
     public static LogOptions defaults() {

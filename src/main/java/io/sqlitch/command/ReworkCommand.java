@@ -74,6 +74,7 @@ public final class ReworkCommand {
             if (plans.containsKey(key)) {
                 continue;
             }
+            new ScriptFiles(target, ctx.run().directory()).requireInside(ctx.plan(target).changes());
             Plan plan = PlanWriter.reworkChange(ctx.plan(target), name, opts.requires(), opts.conflicts(), note,
                     planner, ctx.run().clock().instant());
             plans.put(key, plan);

@@ -9,7 +9,6 @@ import io.sqlitch.target.ScriptFiles;
 import io.sqlitch.target.Target;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,8 +102,7 @@ public final class ShowCommand {
             return true;
         }
         try {
-            // Sqitch prints the raw bytes and a newline; Output carries text, so the script is decoded as UTF-8.
-            ctx.out().emit(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            ctx.out().emitRaw(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new SqitchException("Cannot open " + display + ": " + e.getMessage(), e);
         }

@@ -48,7 +48,7 @@ public final class StatusCommand {
                 : ctx.config().getBool("status.show_changes", false);
         boolean showTags = options.showTags() != null ? options.showTags()
                 : ctx.config().getBool("status.show_tags", false);
-        Target target = ctx.target(options.target());
+        Target target = EngineTargets.parse(ctx, "status", options.target(), options.args()).target();
         Optional<Plan> plan = plan(target);
         ZoneId zone = ctx.run().zone();
         String format = dateFormat;

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import io.sqlitch.json.StatusData;
 import io.sqlitch.plan.Change;
 import io.sqlitch.registry.DeployedChange;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param undeployed  the plan's changes after the current one; null when the plan cannot tell (status unknown)
  */
 public record StatusReport(String destination, String project, Optional<DeployedChange> current,
-                           List<Change> undeployed) {
+                           List<Change> undeployed) implements StatusData {
 
     public StatusReport {
         undeployed = undeployed == null ? null : List.copyOf(undeployed);

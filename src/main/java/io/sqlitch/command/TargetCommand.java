@@ -47,24 +47,23 @@ public final class TargetCommand {
 
     public void execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
-        String action = opts.action() == null || opts.action().isEmpty() ? "list" : opts.action().replace('-', '_');
         List<String> args = opts.args();
-        String a0 = args.size() > 0 ? args.get(0) : null;
-        String a1 = args.size() > 1 ? args.get(1) : null;
-        switch (action) {
+        String a0 = opts.arg(0);
+        String a1 = opts.arg(1);
+        switch (opts.actionName()) {
             case "list" -> list(opts.verbose());
             case "add" -> add(support, a0, a1);
             case "alter" -> alter(support, a0);
             case "remove", "rm" -> {
                 require(a0);
                 checkDependencies(a0);
-                rename(support, a0, null);
+                support.renameSection("target", a0, null);
             }
             case "rename" -> {
                 require(a0);
                 require(a1);
                 checkDependencies(a0);
-                rename(support, a0, a1);
+                support.renameSection("target", a0, a1);
             }
             case "show" -> {
                 if (args.isEmpty()) {
@@ -134,29 +133,6 @@ public final class TargetCommand {
         if (!deps.isEmpty()) {
             throw new SqitchException("Cannot rename target \"" + name + "\" because it's referenced by: "
                     + String.join(", ", deps));
-        }
-    }
-
-    private void rename(TargetConfigSupport support, String old, String now) {
-        ConfigFile cf = support.localFile();
-        try {
-            cf.renameSection("target." + old, now == null ? null : "target." + now);
-        } catch (SqitchException e) {
-            if (e.getMessage().startsWith("No such section")) {
-                throw new SqitchException("Unknown target \"" + old + "\"");
-            }
-            throw e;
-        }
-        if (!java.nio.file.Files.isRegularFile(cf.path())) {
-            // Config::GitLike does nothing when the file is missing; Sqitch then reports no error either.
-            return;
-        }
-        try {
-            cf.renameSection("target." + old + ".variables", now == null ? null : "target." + now + ".variables");
-        } catch (SqitchException e) {
-            if (!e.getMessage().startsWith("No such section")) {
-                throw e;
-            }
         }
     }
 

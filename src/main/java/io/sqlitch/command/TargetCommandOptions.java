@@ -19,6 +19,16 @@ public record TargetCommandOptions(boolean verbose, String action, List<String> 
         properties = properties == null ? TargetProperties.none() : properties;
     }
 
+    /** The action as Sqitch dispatches it: {@code list} when none is given, dashes read as underscores. */
+    public String actionName() {
+        return action == null || action.isEmpty() ? "list" : action.replace('-', '_');
+    }
+
+    /** The action's {@code i}th argument, or null. */
+    public String arg(int i) {
+        return i < args.size() ? args.get(i) : null;
+    }
+
     public static TargetCommandOptions of(String action, String... args) {
         return new TargetCommandOptions(false, action, List.of(args), TargetProperties.none());
     }

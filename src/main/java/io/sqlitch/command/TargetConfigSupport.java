@@ -144,6 +144,33 @@ final class TargetConfigSupport {
     }
 
     /**
+     * Renames the local section {@code kind.old} and its {@code .variables} subsection to {@code kind.now}, or
+     * removes both when {@code now} is null: {@code target rename/remove} and {@code engine remove}.
+     */
+    void renameSection(String kind, String old, String now) {
+        ConfigFile cf = localFile();
+        try {
+            cf.renameSection(kind + "." + old, now == null ? null : kind + "." + now);
+        } catch (SqitchException e) {
+            if (e.getMessage().startsWith("No such section")) {
+                throw new SqitchException("Unknown " + kind + " \"" + old + "\"");
+            }
+            throw e;
+        }
+        if (!Files.isRegularFile(cf.path())) {
+            // Config::GitLike does nothing when the file is missing; Sqitch then reports no error either.
+            return;
+        }
+        try {
+            cf.renameSection(kind + "." + old + ".variables", now == null ? null : kind + "." + now + ".variables");
+        } catch (SqitchException e) {
+            if (!e.getMessage().startsWith("No such section")) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * TargetConfigCommand's {@code write_plan}: creates the target's plan file unless it exists for the same
      * project; without a project, copies project and URI from the default target's or this target's plan.
      */

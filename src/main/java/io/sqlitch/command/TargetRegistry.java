@@ -1,12 +1,12 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.SupportedEngines;
 import io.sqlitch.registry.Identity;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryDatabase;
 import io.sqlitch.registry.RegistrySchema;
 import io.sqlitch.target.Target;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -29,11 +29,15 @@ final class TargetRegistry implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Opens {@code target}'s registry; {@code user} is the committer/installer for rows written (null: none). */
+    /**
+     * Opens {@code target}'s registry; {@code user} is the committer/installer for rows written (null: none). A URI
+     * without a database ({@code db:sqlite:}) opens an empty private database, as DBD::SQLite does for an empty
+     * name: status then finds nothing deployed and log an uninitialised registry, as with Sqitch.
+     */
     static TargetRegistry open(CommandContext ctx, Target target, Identity user) {
-        Path file = target.registryFile(ctx.run().directory()).orElseThrow(() -> new SqitchException(
-                "No database specified for " + target.destination()));
-        Connection connection = RegistryDatabase.open(file);
+        SupportedEngines.require(target);
+        Connection connection = target.registryFile(ctx.run().directory())
+                .map(RegistryDatabase::open).orElseGet(RegistryDatabase::openInMemory);
         RegistrySchema schema = new RegistrySchema(connection, RegistryDatabase.MAIN, ctx.run().clock());
         Registry registry = new Registry(connection, RegistryDatabase.MAIN, user == null ? NOBODY : user,
                 ctx.run().clock());

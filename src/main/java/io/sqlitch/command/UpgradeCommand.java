@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import io.sqlitch.SqitchException;
 import io.sqlitch.registry.RegistrySchema;
 import io.sqlitch.target.Target;
 
@@ -13,7 +14,11 @@ public final class UpgradeCommand {
     }
 
     public void execute(UpgradeOptions options) {
-        Target target = ctx.target(options.target());
+        Target target = EngineTargets.parse(ctx, "upgrade", options.target(), options.args(), "using").target();
+        if (target.registryFile(ctx.run().directory()).isEmpty()) {
+            // Sqitch would "upgrade" a throw-away private database, then die: refuse before pretending.
+            throw new SqitchException("No database specified for " + target.destination());
+        }
         try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
             RegistrySchema schema = reg.schema();
             if (schema.needsUpgrade()) {

@@ -1,5 +1,7 @@
 package io.sqlitch.console;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Where a command writes what Sqitch would print. One call is one whole line, without its newline.
  *
@@ -20,6 +22,14 @@ public interface Output {
 
     /** An error detail on stderr (for example the SQLite error before {@code Deploy failed}). */
     void vent(String line);
+
+    /**
+     * Bytes on stdout as they are, then a newline: {@code show} prints a script so, assuming nothing about its
+     * encoding. By default the bytes decoded as UTF-8 and emitted.
+     */
+    default void emitRaw(byte[] bytes) {
+        emit(new String(bytes, StandardCharsets.UTF_8));
+    }
 
     /** A stdout line prefixed with {@code "# "}; an empty comment is {@code "# "} with its trailing space. */
     default void comment(String line) {

@@ -3,28 +3,28 @@ package io.sqlitch.engine;
 import io.sqlitch.SqitchException;
 import io.sqlitch.console.Output;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One deploy/revert at a time per database: across processes through a lock on a lock file in the temporary
- * directory named after the registry's real path (never the SQLite file itself: closing another descriptor on it
- * would drop SQLite's own POSIX locks; and not beside it, where it would be a file real Sqitch never leaves in the
- * project), and across threads of this JVM, where file locks do not help (the JVM holds them per process).
+ * One deploy/revert at a time per database: across processes through a lock on {@code <registry>.lock} beside the
+ * registry ({@code sqitch.db.lock}), which every JVM and container sharing that directory sees and which only
+ * those who may write the registry can create, and across threads of this JVM, where file locks do not help (the
+ * JVM holds them per process). Never the SQLite file itself: closing another descriptor on it would drop
+ * SQLite's own POSIX locks.
+ *
+ * <p>The lock file is created without following a symbolic link, with the registry directory's permissions (less
+ * the execute bits); an existing lock path that is not a regular file is an error naming it. A lock taken on a
+ * file another holder has since removed does not count (see {@link LockFiles#claim}), and is taken again. The last holder removes the file when it leaves (while still
+ * holding it), so Sqitch and this plugin leave the same files; a crash leaves a stale file, which locks nothing.
  *
  * <p>Not reentrant: a thread that asks again for a lock it holds waits for itself until the timeout.
  *
@@ -44,12 +44,14 @@ public final class DatabaseLock implements AutoCloseable {
     private static final ConcurrentMap<Path, Semaphore> IN_JVM = new ConcurrentHashMap<>();
 
     private final Semaphore semaphore;
+    private final Path lockFile;
     private final FileChannel channel;
     private final FileLock fileLock;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private DatabaseLock(Semaphore semaphore, FileChannel channel, FileLock fileLock) {
+    private DatabaseLock(Semaphore semaphore, Path lockFile, FileChannel channel, FileLock fileLock) {
         this.semaphore = semaphore;
+        this.lockFile = lockFile;
         this.channel = channel;
         this.fileLock = fileLock;
     }
@@ -68,13 +70,12 @@ public final class DatabaseLock implements AutoCloseable {
      * Takes the lock for a database, waiting up to {@code timeout}.
      *
      * @param registryFile the registry database file, absolute (resolve it against the run's working directory
-     *                     first); the lock file, {@code sqlitch-<sha1 of its real path>.lock} in the temporary
-     *                     directory, is created if needed and left in place (deleting it would race with a
-     *                     waiting process)
+     *                     first); its directory must exist
      * @param destination  how Sqitch names the database in messages (the target URI, e.g. {@code db:sqlite:flipr.db})
      * @param timeout      how long to wait for another holder
      * @param out          gets Sqitch's "Blocked by another instance..." line (info) when the lock is taken
-     * @throws SqitchException with Sqitch's "Timed out waiting..." message on timeout
+     * @throws SqitchException with Sqitch's "Timed out waiting..." message on timeout, or naming a lock file that
+     *                         cannot be used
      */
     public static DatabaseLock acquire(Path registryFile, String destination, Duration timeout, Output out) {
         if (!registryFile.isAbsolute()) {
@@ -97,9 +98,9 @@ public final class DatabaseLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long delayMillis = 10; // Sqitch backs off exponentially from 10 ms, capped at 10 s
             while (true) {
+                channel = LockFiles.open(lockFile);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();
@@ -107,8 +108,16 @@ public final class DatabaseLock implements AutoCloseable {
                     lock = null; // cannot happen while we hold the semaphore; treat as busy
                 }
                 if (lock != null) {
-                    return new DatabaseLock(semaphore, channel, lock);
+                    if (LockFiles.claim(lockFile, channel)) {
+                        return new DatabaseLock(semaphore, lockFile, channel, lock);
+                    }
+                    // We locked a file its last holder has removed: try again on the one the path names now.
+                    channel.close();
+                    channel = null;
+                    continue;
                 }
+                channel.close();
+                channel = null;
                 if (!told) {
                     told = tell(out, destination, timeout);
                 }
@@ -121,7 +130,7 @@ public final class DatabaseLock implements AutoCloseable {
             }
         } catch (IOException e) {
             release(semaphore, channel);
-            throw new UncheckedIOException(e);
+            throw LockFiles.failure(lockFile, e);
         } catch (InterruptedException e) {
             release(semaphore, channel);
             Thread.currentThread().interrupt();
@@ -132,22 +141,17 @@ public final class DatabaseLock implements AutoCloseable {
         }
     }
 
-    /** The lock file of a registry: one per real registry path, shared by every process on this machine. */
+    /** The lock file of a registry: {@code <registry>.lock} in the registry's real directory. */
     static Path lockFileFor(Path registryFile) {
         Path file = registryFile.normalize();
         Path dir = file.getParent();
         try {
             // Two spellings of one directory (a symlink, "a/../b") must meet on one lock.
-            file = dir.toRealPath().resolve(file.getFileName());
+            dir = dir.toRealPath();
         } catch (IOException e) {
-            // A missing directory fails when the database is opened; the normalised path is as good here.
+            // A missing directory fails when the lock file is created, naming it.
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(file.toString().getBytes(StandardCharsets.UTF_8));
-            return Path.of(System.getProperty("java.io.tmpdir"), "sqlitch-" + HexFormat.of().formatHex(digest) + ".lock");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JVM", e);
-        }
+        return dir.resolve(file.getFileName() + ".lock");
     }
 
     private static void release(Semaphore semaphore, FileChannel channel) {
@@ -184,6 +188,9 @@ public final class DatabaseLock implements AutoCloseable {
             return;
         }
         try {
+            // Removed while still held: a waiter that then locks the removed file sees it is no longer the
+            // path's and takes the lock again on a new one.
+            LockFiles.remove(lockFile);
             fileLock.release();
         } catch (IOException ignored) {
             // the channel close below releases it anyway

@@ -51,6 +51,8 @@ public final class ScriptRunner {
     private String rowSeparator;
     private String nullValue;
     private int nesting;
+    /** Whether any script was run (the client would have opened, and so created, the database file). */
+    private boolean used;
     private final StringBuilder pending = new StringBuilder();
     private final List<String> errors = new ArrayList<>();
 
@@ -69,9 +71,18 @@ public final class ScriptRunner {
         this.stdout = stdout;
     }
 
+    /** Whether this runner has run any script. */
+    public boolean hasRun() {
+        return used;
+    }
+
     /** Runs a file as {@code .read 'path'} would; {@code path} is shown as given in messages. */
     public ScriptResult run(String path) {
         reset();
+        Optional<SqlScript> script = load(path);
+        if (script.isPresent() && refusedUpFront(script.get())) {
+            return finish(false);
+        }
         boolean ok = read(path);
         endOfProcess();
         return finish(ok);
@@ -97,6 +108,9 @@ public final class ScriptRunner {
     /** Runs an already parsed script. */
     public ScriptResult run(SqlScript script) {
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, Set.of());
         endOfProcess();
         return finish(ok);
@@ -121,6 +135,9 @@ public final class ScriptRunner {
             }
         }
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, skip);
         return finish(ok);
     }
@@ -158,6 +175,9 @@ public final class ScriptRunner {
             skip.add(p.unit() + ":" + p.piece());
         }
         reset();
+        if (refusedUpFront(script)) {
+            return finish(false);
+        }
         boolean ok = process(script, skip);
         return finish(ok);
     }
@@ -175,6 +195,7 @@ public final class ScriptRunner {
     }
 
     private void reset() {
+        used = true;
         bail = true;
         echo = false;
         showHeader = false;
@@ -268,6 +289,17 @@ public final class ScriptRunner {
             }
             int[] r = pieces.get(p);
             String statement = sql.substring(r[0], r[1]);
+            if (RawText.hasEscapes(statement)) {
+                // Not valid UTF-8: its exact bytes go to SQLite, as the client sends them.
+                try {
+                    RawStatement.execute(connection, RawText.encode(statement));
+                } catch (SQLException e) {
+                    error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                    advise(e);
+                    return false;
+                }
+                continue;
+            }
             PreparedStatement ps;
             try {
                 ps = connection.prepareStatement(statement);
@@ -280,6 +312,7 @@ public final class ScriptRunner {
                     text.append(errorContext(sql.substring(r[0]), offset));
                 }
                 error(text.toString());
+                advise(e);
                 return false;
             }
             try (ps) {
@@ -294,10 +327,29 @@ public final class ScriptRunner {
                 }
             } catch (SQLException e) {
                 error("Runtime error near line " + unit.line() + ": " + errorMessage(e) + codeSuffix(e));
+                advise(e);
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * After the client's own error line, for a failure of the file rather than of the SQL (disk full, locked,
+     * read-only, damaged): a line naming the database file and what to do.
+     */
+    private void advise(SQLException e) {
+        io.sqlitch.registry.SqliteFailure.advice(e, mainFile()).ifPresent(this::error);
+    }
+
+    private String mainFile() {
+        try (PreparedStatement st = connection.prepareStatement("PRAGMA main.database_list");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getString(3) != null && !rs.getString(3).isEmpty() ? rs.getString(3)
+                    : "the database";
+        } catch (SQLException e) {
+            return "the database";
+        }
     }
 
     private void printRows(ResultSet rs) throws SQLException {
@@ -498,6 +550,17 @@ public final class ScriptRunner {
         }
         set.accept(value);
         return true;
+    }
+
+    /**
+     * Refuses, before its first statement runs, a script (or a script it reads) using a dot-command this runner
+     * does not implement: the sqlite3 client would have run the statements before it, leaving them applied but
+     * unrecorded. Reports the first such command as {@link #unsupported} does when reached.
+     */
+    private boolean refusedUpFront(SqlScript script) {
+        Optional<String> refusal = DotCommandCheck.firstUnsupported(script, this::load, MAX_NESTING);
+        refusal.ifPresent(this::error);
+        return refusal.isPresent();
     }
 
     private boolean unsupported(SqlScript script, SqlScript.CommandUnit unit, String name) {

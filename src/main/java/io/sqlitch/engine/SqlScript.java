@@ -1,7 +1,6 @@
 package io.sqlitch.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,9 +51,9 @@ public record SqlScript(String name, List<Unit> units) {
         return parse(name, decode(Files.readAllBytes(file)), variables);
     }
 
-    /** Decodes a script's bytes as the shell reads them (UTF-8; invalid bytes become U+FFFD). */
+    /** Decodes a script's bytes losslessly: invalid UTF-8 bytes are kept as escapes (see {@link RawText}). */
     static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return RawText.decode(bytes);
     }
 
     /**
@@ -68,10 +67,13 @@ public record SqlScript(String name, List<Unit> units) {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            if (!Files.exists(file)) {
+            if (!Files.exists(file) || Files.isDirectory(file)) {
+                // As missing: the client then fails with its own "Error: cannot open" naming the script.
                 return null;
             }
-            throw new UncheckedIOException(e);
+            throw new io.sqlitch.SqitchException("Cannot read " + file + ": "
+                    + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage()) + "; check its permissions", e);
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));

@@ -40,10 +40,14 @@ import java.util.stream.Collectors;
  * Sqitch's SQLite engine: deploy, revert and verify a target with Sqitch 1.3.1's algorithms, messages and
  * registry rows, so that Sqitch and this engine can take turns on one database.
  *
- * <p>Stronger than Sqitch: the target database is opened once with the registry ATTACHed to the same connection.
- * A change whose script has no transaction statements, or exactly one BEGIN…COMMIT around everything, runs its
- * body and writes its registry rows in ONE transaction ({@code BEGIN IMMEDIATE … COMMIT}): a crash never leaves a
- * change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
+ * <p>Scripts see only the target database: it is opened once, with the client's defaults (foreign keys off),
+ * and the registry is ATTACHed to that connection only while no script runs (detached before each script, so an
+ * unqualified {@code tags} in a script never names a registry table).
+ *
+ * <p>Stronger than Sqitch: a change whose script has no transaction statements, or exactly one BEGIN…COMMIT around
+ * everything, runs its body, then has the registry attached inside the same transaction and its registry rows
+ * written ({@code BEGIN IMMEDIATE … ATTACH … COMMIT}, atomic across both files through SQLite's super-journal): a
+ * crash never leaves a change applied but unrecorded, or recorded but not applied. Any other script runs as Sqitch runs it (a client
  * run of its own, then the registry rows in their own transaction). With {@code --verify}, the verify script runs
  * inside that transaction in a SAVEPOINT (a {@code BEGIN; …; ROLLBACK;} verify script is rolled back to the
  * savepoint instead of ending the outer transaction); when it fails the whole transaction is rolled back, which
@@ -55,7 +59,7 @@ import java.util.stream.Collectors;
 public final class SqliteEngine implements AutoCloseable {
 
     /** The schema name the registry is attached under. */
-    static final String REGISTRY_ALIAS = "sqitch";
+    static final String REGISTRY_ALIAS = RegistryAttachment.ALIAS;
 
     private final RunContext run;
     private final Target target;
@@ -72,8 +76,18 @@ public final class SqliteEngine implements AutoCloseable {
     private ScriptRunner runner;
     private ScriptRunner verifyRunner;
     private DatabaseLock lock;
+    /** The registry, attached to {@link #connection} while no script runs; null until connected. */
+    private RegistryAttachment attachment;
+    /** Undoes what one script leaves on the connection before the next; null for the in-memory registry. */
+    private ClientSession session;
     /** The target database file when this engine's connection created it (Sqitch's client would not have yet). */
     private Path createdDatabase;
+    /** The registry file when this engine created it: removed again while still empty (a refusal up front). */
+    private Path createdRegistry;
+    /** Set when a command of ours (not Sqitch's) refused before writing: the empty registry file then goes too. */
+    private boolean refusedUpFront;
+    /** Whether runners replaced by {@link #useVariables} had run scripts. */
+    private boolean scriptsRan;
     private ProgressLine progress;
     private int maxNameLength;
     private String startAt;
@@ -89,6 +103,7 @@ public final class SqliteEngine implements AutoCloseable {
      */
     public SqliteEngine(RunContext run, Target target, Plan plan, io.sqlitch.config.Identity user, Output out,
                         Prompter prompter, EngineOptions options) {
+        SupportedEngines.require(target);
         this.run = run;
         this.target = target;
         this.plan = plan;
@@ -97,6 +112,7 @@ public final class SqliteEngine implements AutoCloseable {
         this.prompter = prompter;
         this.options = options;
         this.files = new ScriptFiles(target, run.directory());
+        files.requireInside(plan.changes());
         this.progress = new ProgressLine(out::info);
     }
 
@@ -122,7 +138,7 @@ public final class SqliteEngine implements AutoCloseable {
         Optional<Path> db = dbFile();
         if (db.isEmpty()) {
             // db:sqlite: — Sqitch's registry handle is then a temporary database: nothing is deployed there.
-            connection = RegistryDatabase.open(":memory:");
+            connection = RegistryDatabase.openInMemory();
             schema = new RegistrySchema(connection, RegistryDatabase.MAIN, run.clock());
             registry = new Registry(connection, RegistryDatabase.MAIN, user, run.clock());
             makeRunners();
@@ -139,10 +155,15 @@ public final class SqliteEngine implements AutoCloseable {
             if (!Files.exists(dbPath)) {
                 createdDatabase = dbPath;
             }
-            connection = RegistryDatabase.open(dbPath.toString());
+            if (!Files.exists(regPath)) {
+                createdRegistry = regPath;
+            }
+            connection = RegistryDatabase.openForScripts(dbPath);
+            session = new ClientSession(connection);
             String alias = RegistryDatabase.MAIN;
+            attachment = new RegistryAttachment(connection, regPath.equals(dbPath) ? null : regPath);
             if (!regPath.equals(dbPath)) {
-                RegistryDatabase.attach(connection, regPath, REGISTRY_ALIAS);
+                showRegistry();
                 alias = REGISTRY_ALIAS;
             }
             schema = new RegistrySchema(connection, alias, run.clock());
@@ -154,14 +175,95 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Before a script (outside a transaction): the connection as a fresh sqlite3 client would find it (settings
+     * and TEMP objects an earlier script left undone), and the registry detached, so the script sees only its
+     * database.
+     */
+    private void prepareForScript() {
+        if (session != null) {
+            session.reset();
+        }
+        if (attachment != null) {
+            attachment.hide();
+        }
+    }
+
+    /** Attaches the registry again (also inside a transaction: its rows then commit with the script's work). */
+    private void showRegistry() {
+        if (attachment != null && connection != null) {
+            attachment.show();
+        }
+    }
+
+    /** Runs a script that manages its own transactions, in autocommit, with the registry hidden. */
+    private ScriptResult runAlone(ScriptRunner scripts, String path) {
+        prepareForScript();
+        try {
+            return scripts.run(path);
+        } finally {
+            // Its settings undone before its registry rows are written (say, a script's synchronous = OFF).
+            if (session != null) {
+                session.reset();
+            }
+            showRegistry();
+        }
+    }
+
+    /**
+     * Runs a command, turning a failure of the SQLite library (disk full, locked, read-only, damaged) into a
+     * message naming the files and what to do; Sqitch's own errors pass unchanged.
+     */
+    private void explained(Runnable command) {
+        try {
+            command.run();
+        } catch (SqitchException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent() && !(e instanceof QuietFailure)) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            Optional<String> advice = io.sqlitch.registry.SqliteFailure.advice(e, files());
+            if (advice.isPresent()) {
+                throw new SqitchException(advice.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** A failure's message, or the advice for a failure of the SQLite library. */
+    private String explain(SqitchException e) {
+        return io.sqlitch.registry.SqliteFailure.advice(e, files()).orElse(e.getMessage());
+    }
+
+    /** The files a failure may concern, for messages: the database, and the registry when it is another file. */
+    private String files() {
+        Optional<Path> db = dbFile();
+        Optional<Path> reg = target.registryFile(run.directory());
+        if (db.isEmpty()) {
+            return "the in-memory registry";
+        }
+        return reg.isEmpty() || reg.get().normalize().equals(db.get().normalize()) ? db.get().toString()
+                : db.get() + " (or its registry " + reg.get() + ")";
+    }
+
     private void makeRunners() {
+        scriptsRan |= scriptsRan();
         runner = new ScriptRunner(connection, run.directory(), options.variables(), line -> progress.line(line));
         // Sqitch captures and drops a verify script's stdout unless -vv.
-        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(), line -> { });
+        verifyRunner = new ScriptRunner(connection, run.directory(), options.variables(),
+                options.verbosity() > 1 ? line -> progress.line(line) : line -> { });
+    }
+
+    private boolean scriptsRan() {
+        return scriptsRan || (runner != null && runner.hasRun()) || (verifyRunner != null && verifyRunner.hasRun());
     }
 
     @Override
     public void close() {
+        boolean untouched = createdDatabase != null && connection != null && !scriptsRan()
+                && UntouchedDatabase.holdsNothing(connection);
         try {
             if (connection != null) {
                 connection.close();
@@ -170,7 +272,9 @@ public final class SqliteEngine implements AutoCloseable {
             // closing a read-only or already failed handle: nothing to keep
         } finally {
             connection = null;
-            removeUntouchedDatabase();
+            attachment = null;
+            session = null;
+            removeUntouchedDatabase(untouched);
             if (lock != null) {
                 lock.close();
                 lock = null;
@@ -180,18 +284,30 @@ public final class SqliteEngine implements AutoCloseable {
 
     /**
      * Opening the target creates its file; Sqitch only creates it when a script runs. A file we created that is
-     * still empty (no script ran, or nothing was written) is removed so that both tools leave the same files.
+     * still empty (nothing was written), or that no script ran against and holds nothing ({@code --log-only}, a
+     * deploy refused before its first script: only our registry transactions touched its header), is removed so
+     * that both tools leave the same files; so is an empty registry file we created when the atomic deploy refused
+     * up front (it creates nothing).
      */
-    private void removeUntouchedDatabase() {
-        if (createdDatabase != null) {
+    private void removeUntouchedDatabase(boolean noScriptRan) {
+        removeIfEmpty(createdDatabase, noScriptRan);
+        if (refusedUpFront) {
+            // Sqitch's own refusals (say, revert with nothing deployed) leave its empty registry file: so do we.
+            removeIfEmpty(createdRegistry, false);
+        }
+        createdDatabase = null;
+        createdRegistry = null;
+    }
+
+    private static void removeIfEmpty(Path created, boolean untouched) {
+        if (created != null) {
             try {
-                if (Files.size(createdDatabase) == 0) {
-                    Files.delete(createdDatabase);
+                if (untouched || Files.size(created) == 0) {
+                    Files.delete(created);
                 }
             } catch (java.io.IOException ignored) {
                 // leave it: an empty SQLite file is a valid empty database
             }
-            createdDatabase = null;
         }
     }
 
@@ -213,6 +329,10 @@ public final class SqliteEngine implements AutoCloseable {
      * BEGIN…COMMIT around everything (or BEGIN…ROLLBACK for verify): such a script cannot run inside ours.
      */
     public void deploy(String toChange, DeployMode mode, boolean atomic) {
+        explained(() -> deployTo(toChange, mode, atomic));
+    }
+
+    private void deployTo(String toChange, DeployMode mode, boolean atomic) {
         connect();
         int position = syncPlan();
         int toIndex = plan.count() - 1;
@@ -235,8 +355,22 @@ public final class SqliteEngine implements AutoCloseable {
             return;
         }
         // Refused before the registry is touched.
-        Map<String, Scripts> atomicScripts = atomic && toIndex > position
-                ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        if (toIndex > position) {
+            try {
+                DeployScripts.requireAll(plan.changes().subList(position + 1, toIndex + 1), files, run.directory());
+            } catch (SqitchException e) {
+                refusedUpFront = true;
+                throw e;
+            }
+        }
+        Map<String, Scripts> atomicScripts;
+        try {
+            atomicScripts = atomic && toIndex > position
+                    ? loadAtomicScripts(plan.changes().subList(position + 1, toIndex + 1)) : null;
+        } catch (SqitchException e) {
+            refusedUpFront = true;
+            throw e;
+        }
         if (position == -1) {
             if (schema.isInitialized()) {
                 schema.upgrade(user, out::info);
@@ -323,8 +457,10 @@ public final class SqliteEngine implements AutoCloseable {
      * then the failing change's {@code fail} event is written in a transaction of its own.
      */
     private void deployAllOrNothing(List<Change> batch, Map<String, String> resolved, Map<String, Scripts> scripts) {
+        prepareForScript();
         begin();
         ChangeRecord current = null;
+        List<ChangeRecord> records = new ArrayList<>();
         boolean done = false;
         try {
             for (Change change : batch) {
@@ -351,12 +487,18 @@ public final class SqliteEngine implements AutoCloseable {
                         }
                     }
                 }
-                try {
-                    registry.recordDeploy(current);
-                } catch (SqitchException e) {
-                    failAtomic(List.of(), e.getMessage());
-                }
+                records.add(current);
                 progress.finish("ok");
+            }
+            // No script runs after this: the registry joins the transaction and every change's rows follow.
+            for (ChangeRecord r : records) {
+                current = r;
+                try {
+                    showRegistry();
+                    registry.recordDeploy(r);
+                } catch (SqitchException e) {
+                    throw new AtomicFailure(List.of(e.getMessage().split("\n", -1)), true);
+                }
             }
             try {
                 commit();
@@ -366,6 +508,7 @@ public final class SqliteEngine implements AutoCloseable {
             done = true;
         } catch (AtomicFailure e) {
             rollbackQuietly();
+            showRegistry();
             if (current != null) {
                 registry.recordFail(current);
             }
@@ -418,7 +561,7 @@ public final class SqliteEngine implements AutoCloseable {
             }
         } catch (SqitchException e) {
             if (!(e instanceof QuietFailure)) {
-                vent(e.getMessage());
+                vent(explain(e));
             }
             rollback(lastTagged, deployed);
         }
@@ -435,7 +578,7 @@ public final class SqliteEngine implements AutoCloseable {
                     revertChange(change.id(), change.formatNameWithTags(), files.revert(change));
                 }
             } catch (SqitchException e) {
-                vent(e.getMessage());
+                vent(explain(e));
                 out.vent("The schema will need to be manually repaired");
             }
         }
@@ -565,6 +708,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Script body, verify (in a savepoint) and registry rows in one transaction. */
     private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
                                   Optional<SqlScript> verify) {
+        prepareForScript();
         begin();
         boolean done = false;
         try {
@@ -591,12 +735,13 @@ public final class SqliteEngine implements AutoCloseable {
                 }
             }
             try {
+                showRegistry();
                 registry.recordDeploy(record);
                 commit();
             } catch (SqitchException e) {
                 // As Sqitch after a logging failure: print it, undo the change (here: the rollback), fail quietly.
                 rollbackQuietly();
-                vent(e.getMessage());
+                vent(explain(e));
                 throw new QuietFailure("Deploy failed");
             }
             done = true;
@@ -622,7 +767,7 @@ public final class SqliteEngine implements AutoCloseable {
     /** Sqitch's way for a script that manages its own transactions: script, verify, then the registry rows. */
     private void deployLikeSqitch(Change change, ChangeRecord record, String deployPath) {
         if (!options.logOnly()) {
-            ScriptResult result = runner.run(deployPath);
+            ScriptResult result = runAlone(runner, deployPath);
             if (!result.succeeded()) {
                 ventLines(result.errorLines());
                 throw clientFailed();
@@ -634,10 +779,10 @@ public final class SqliteEngine implements AutoCloseable {
             }
             registry.recordDeploy(record);
         } catch (SqitchException e) {
-            vent(e.getMessage());
+            vent(explain(e));
             // Sqitch runs the revert script silently, printing only its errors.
             if (!options.logOnly()) {
-                ScriptResult undo = runner.run(files.revert(change));
+                ScriptResult undo = runAlone(runner, files.revert(change));
                 if (!undo.succeeded()) {
                     ventLines(undo.errorLines());
                     vent(clientFailed().getMessage());
@@ -653,7 +798,7 @@ public final class SqliteEngine implements AutoCloseable {
             missingVerify(verifyPath);
             return;
         }
-        ScriptResult result = verifyRunner.run(verifyPath);
+        ScriptResult result = runAlone(verifyRunner, verifyPath);
         if (!result.succeeded()) {
             ventLines(result.errorLines());
             throw new SqitchException("Verify script \"" + verifyPath + "\" failed.");
@@ -722,6 +867,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code revert}: reverts to {@code toChange} (kept), or everything when null. */
     public void revert(String toChange) {
+        explained(() -> revertTo(toChange));
+    }
+
+    private void revertTo(String toChange) {
         connect();
         checkRegistry();
         List<DeployedChange> changes;
@@ -805,13 +954,13 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
     private String revertPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::revert)
-                .orElse(join(target.revertDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::revert).orElseGet(() -> files.inside(target.revertDir(),
+                join(target.revertDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private String verifyPath(DeployedChange change) {
-        return plan.find(change.id()).map(files::verify)
-                .orElse(join(target.verifyDir(), change.name() + "." + target.extension()));
+        return plan.find(change.id()).map(files::verify).orElseGet(() -> files.inside(target.verifyDir(),
+                join(target.verifyDir(), change.name() + "." + target.extension()), change.name(), "the registry"));
     }
 
     private static String join(String dir, String file) {
@@ -826,6 +975,7 @@ public final class SqliteEngine implements AutoCloseable {
                 || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER;
         try {
             if (atomic) {
+                prepareForScript();
                 begin();
                 boolean done = false;
                 try {
@@ -837,6 +987,7 @@ public final class SqliteEngine implements AutoCloseable {
                             throw clientFailed();
                         }
                     }
+                    showRegistry();
                     registry.recordRevert(changeId);
                     commit();
                     done = true;
@@ -846,7 +997,7 @@ public final class SqliteEngine implements AutoCloseable {
                     }
                 }
             } else {
-                ScriptResult result = runner.run(revertPath);
+                ScriptResult result = runAlone(runner, revertPath);
                 if (!result.succeeded()) {
                     ventLines(result.errorLines());
                     throw clientFailed();
@@ -864,6 +1015,10 @@ public final class SqliteEngine implements AutoCloseable {
 
     /** Sqitch's {@code verify} from {@code from} to {@code to} (either may be null). */
     public void verify(String from, String to) {
+        explained(() -> verifyRange(from, to));
+    }
+
+    private void verifyRange(String from, String to) {
         connect();
         checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(registry.deployedChanges(plan.project()));
@@ -921,7 +1076,16 @@ public final class SqliteEngine implements AutoCloseable {
     }
 
     private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
-        ProgressLine line = new ProgressLine(out::emit);
+        ProgressLine saved = progress;
+        progress = new ProgressLine(out::emit); // verify's lines are always printed; -vv script output continues them
+        try {
+            return verifyEach(progress, fromIdx, toIdx, pending, changes);
+        } finally {
+            progress = saved;
+        }
+    }
+
+    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
         int max = 0;
         for (DeployedChange c : changes) {
             max = Math.max(max, ProgressLine.length(c.nameWithTags()));
@@ -1021,6 +1185,7 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
+    /** Rolls back any open transaction and attaches the registry again (what follows writes fail events). */
     private void rollbackQuietly() {
         try {
             if (!connection.getAutoCommit()) {
@@ -1030,6 +1195,7 @@ public final class SqliteEngine implements AutoCloseable {
         } catch (SQLException ignored) {
             // the transaction is gone either way
         }
+        showRegistry();
     }
 
     private void execute(String sql) {

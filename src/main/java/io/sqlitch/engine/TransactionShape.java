@@ -29,43 +29,25 @@ public enum TransactionShape {
     record Position(int unit, int piece, List<String> words) {
     }
 
+    /** Statements that end, nest or escape a transaction: a script that has one cannot be wrapped in ours. */
+    private static final Set<String> UNWRAPPABLE = Set.of("ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "ATTACH",
+            "DETACH");
+
     static TransactionShape of(SqlScript script) {
-        List<Position> statements = new ArrayList<>();
-        List<SqlScript.Unit> units = script.units();
-        for (int u = 0; u < units.size(); u++) {
-            SqlScript.Unit unit = units.get(u);
-            if (unit instanceof SqlScript.CommandUnit command) {
-                List<String> args = DotCommand.arguments(command.text());
-                if (args.isEmpty() || !HARMLESS_COMMANDS.contains(DotCommand.canonical(args.get(0)))) {
-                    return OTHER;
-                }
-            } else if (unit instanceof SqlScript.SqlUnit sql) {
-                List<int[]> pieces = SqlLexer.statements(sql.sql());
-                for (int p = 0; p < pieces.size(); p++) {
-                    int[] r = pieces.get(p);
-                    statements.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 4)));
-                }
-            }
+        List<Position> statements = statements(script, 4);
+        if (statements == null) {
+            return OTHER;
         }
         int begins = 0;
         int commits = 0;
         for (Position s : statements) {
-            List<String> w = s.words();
-            String first = w.isEmpty() ? "" : w.get(0);
-            switch (first) {
-                case "BEGIN" -> begins++;
-                case "COMMIT", "END" -> commits++;
-                case "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "ATTACH", "DETACH" -> {
-                    return OTHER;
-                }
-                case "PRAGMA" -> {
-                    String name = w.size() >= 4 && w.get(2).equals(".") ? w.get(3) : w.size() > 1 ? w.get(1) : "";
-                    if (OUTSIDE_TRANSACTION_PRAGMAS.contains(name)) {
-                        return OTHER;
-                    }
-                }
-                default -> {
-                }
+            String first = first(s);
+            if (first.equals("BEGIN")) {
+                begins++;
+            } else if (first.equals("COMMIT") || first.equals("END")) {
+                commits++;
+            } else if (forbidsWrapping(s)) {
+                return OTHER;
             }
         }
         if (begins == 0 && commits == 0) {
@@ -80,17 +62,7 @@ public enum TransactionShape {
 
     /** The script's own BEGIN and COMMIT statements when it is {@link #WRAPPED}. */
     static List<Position> wrapper(SqlScript script) {
-        List<Position> all = new ArrayList<>();
-        List<SqlScript.Unit> units = script.units();
-        for (int u = 0; u < units.size(); u++) {
-            if (units.get(u) instanceof SqlScript.SqlUnit sql) {
-                List<int[]> pieces = SqlLexer.statements(sql.sql());
-                for (int p = 0; p < pieces.size(); p++) {
-                    int[] r = pieces.get(p);
-                    all.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 1)));
-                }
-            }
-        }
+        List<Position> all = statements(script, 1);
         return List.of(all.get(0), all.get(all.size() - 1));
     }
 
@@ -100,24 +72,8 @@ public enum TransactionShape {
      * rolls back instead); empty otherwise.
      */
     static List<Position> rolledBackWrapper(SqlScript script) {
-        List<Position> all = new ArrayList<>();
-        List<SqlScript.Unit> units = script.units();
-        for (int u = 0; u < units.size(); u++) {
-            SqlScript.Unit unit = units.get(u);
-            if (unit instanceof SqlScript.CommandUnit command) {
-                List<String> args = DotCommand.arguments(command.text());
-                if (args.isEmpty() || !HARMLESS_COMMANDS.contains(DotCommand.canonical(args.get(0)))) {
-                    return List.of();
-                }
-            } else if (unit instanceof SqlScript.SqlUnit sql) {
-                List<int[]> pieces = SqlLexer.statements(sql.sql());
-                for (int p = 0; p < pieces.size(); p++) {
-                    int[] r = pieces.get(p);
-                    all.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), 4)));
-                }
-            }
-        }
-        if (all.size() < 2 || !isBegin(all.get(0))) {
+        List<Position> all = statements(script, 4);
+        if (all == null || all.size() < 2 || !isBegin(all.get(0))) {
             return List.of();
         }
         List<String> last = all.get(all.size() - 1).words();
@@ -126,20 +82,51 @@ public enum TransactionShape {
             return List.of();
         }
         for (Position s : all.subList(1, all.size() - 1)) {
-            String first = s.words().isEmpty() ? "" : s.words().get(0);
-            if (Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "ATTACH", "DETACH")
-                    .contains(first)) {
+            if (isBegin(s) || isCommit(s) || forbidsWrapping(s)) {
                 return List.of();
-            }
-            if (first.equals("PRAGMA")) {
-                List<String> w = s.words();
-                String name = w.size() >= 4 && w.get(2).equals(".") ? w.get(3) : w.size() > 1 ? w.get(1) : "";
-                if (OUTSIDE_TRANSACTION_PRAGMAS.contains(name)) {
-                    return List.of();
-                }
             }
         }
         return List.of(all.get(0), all.get(all.size() - 1));
+    }
+
+    /**
+     * The script's SQL statements, each with its first {@code words} words; null when the script has a
+     * dot-command that is not {@link #HARMLESS_COMMANDS harmless}.
+     */
+    private static List<Position> statements(SqlScript script, int words) {
+        List<Position> all = new ArrayList<>();
+        List<SqlScript.Unit> units = script.units();
+        for (int u = 0; u < units.size(); u++) {
+            SqlScript.Unit unit = units.get(u);
+            if (unit instanceof SqlScript.CommandUnit command) {
+                List<String> args = DotCommand.arguments(command.text());
+                if (args.isEmpty() || !HARMLESS_COMMANDS.contains(DotCommand.canonical(args.get(0)))) {
+                    return null;
+                }
+            } else if (unit instanceof SqlScript.SqlUnit sql) {
+                List<int[]> pieces = SqlLexer.statements(sql.sql());
+                for (int p = 0; p < pieces.size(); p++) {
+                    int[] r = pieces.get(p);
+                    all.add(new Position(u, p, SqlLexer.words(sql.sql().substring(r[0], r[1]), words)));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** An {@link #UNWRAPPABLE} statement, or a PRAGMA that does nothing or fails inside a transaction. */
+    private static boolean forbidsWrapping(Position p) {
+        List<String> w = p.words();
+        String first = first(p);
+        if (first.equals("PRAGMA")) {
+            String name = w.size() >= 4 && w.get(2).equals(".") ? w.get(3) : w.size() > 1 ? w.get(1) : "";
+            return OUTSIDE_TRANSACTION_PRAGMAS.contains(name);
+        }
+        return UNWRAPPABLE.contains(first);
+    }
+
+    private static String first(Position p) {
+        return p.words().isEmpty() ? "" : p.words().get(0);
     }
 
     private static boolean isBegin(Position p) {

@@ -12,10 +12,14 @@
  *   <li>{@link io.sqlitch.engine.TransactionShape}: whether a script's body may run in the caller's
  *       transaction.</li>
  *   <li>{@link io.sqlitch.engine.DatabaseLock}: one deploy at a time per database, across threads and
- *       processes.</li>
+ *       processes, on {@code <registry>.lock} beside the registry ({@link io.sqlitch.engine.LockFiles}).</li>
+ *   <li>{@link io.sqlitch.engine.RawText}, {@link io.sqlitch.engine.RawStatement}: script bytes that are not valid
+ *       UTF-8 kept and sent to SQLite unchanged; {@link io.sqlitch.engine.DotCommandCheck}: unsupported
+ *       dot-commands refused before a script's first statement.</li>
  *   <li>{@link io.sqlitch.engine.SqliteEngine}: Sqitch's deploy, revert and verify algorithms over one target
- *       connection with the registry attached; a change whose script allows it commits with its registry rows in
- *       one transaction. Options in {@link io.sqlitch.engine.EngineOptions}, failure recovery in
+ *       connection (foreign keys off, as in the client) to which the registry is attached only while no script
+ *       runs; a change whose script allows it commits with its registry rows in one transaction (the registry is
+ *       attached inside it, after the script). Only SQLite targets ({@link io.sqlitch.engine.SupportedEngines}). Options in {@link io.sqlitch.engine.EngineOptions}, failure recovery in
  *       {@link io.sqlitch.engine.DeployMode}. Opt-in atomic deploy ({@code deploy(to, mode, true)},
  *       {@code sqlitch.atomic}): every pending change in one transaction, refused up front (naming the script)
  *       when a script has transaction statements other than one BEGIN…COMMIT around everything; on failure the

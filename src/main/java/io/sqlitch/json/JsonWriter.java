@@ -1,198 +1,127 @@
 package io.sqlitch.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import io.sqlitch.FileWrite;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * A small streaming JSON writer (RFC 8259), pretty-printed with two-space indents, so the plugin needs no JSON
- * library. Callers nest {@link #beginObject()}/{@link #beginArray()} and give each object member a {@link #name}.
+ * One JSON document through Jackson's streaming generator, in the reports' layout ({@link TwoSpacePrettyPrinter})
+ * and escapes ({@link JavaScriptSafeEscapes}). Callers nest {@link #beginObject()}/{@link #beginArray()} and give
+ * each object member a {@link #name}; a malformed sequence is an {@link IllegalStateException}.
  */
 public final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder();
-    /** An open object or array: its closing bracket, and whether it has had a member yet. */
-    private static final class Container {
-        final char closer;
-        boolean hasMembers;
+    /** Thread-safe once built; holds configuration only. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-        Container(char closer) {
-            this.closer = closer;
+    private final StringWriter out = new StringWriter();
+    private final TwoSpacePrettyPrinter printer = new TwoSpacePrettyPrinter();
+    private final JsonGenerator generator;
+
+    public JsonWriter() {
+        try {
+            generator = FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        generator.setPrettyPrinter(printer);
+        generator.setCharacterEscapes(new JavaScriptSafeEscapes());
     }
 
-    private final Deque<Container> open = new ArrayDeque<>();
-    private boolean afterName;
-
     public JsonWriter beginObject() {
-        beforeValue();
-        out.append('{');
-        open.push(new Container('}'));
-        return this;
+        return write(JsonGenerator::writeStartObject);
     }
 
     public JsonWriter endObject() {
-        return close('}');
+        return write(JsonGenerator::writeEndObject);
     }
 
     public JsonWriter beginArray() {
-        beforeValue();
-        out.append('[');
-        open.push(new Container(']'));
-        return this;
+        return write(JsonGenerator::writeStartArray);
     }
 
     public JsonWriter endArray() {
-        return close(']');
+        return write(JsonGenerator::writeEndArray);
     }
 
     /** An object member's name; the next call writes its value. */
     public JsonWriter name(String name) {
-        if (open.isEmpty() || open.peek().closer != '}' || afterName) {
-            throw new IllegalStateException("name outside an object: " + name);
-        }
-        separate();
-        quote(name);
-        out.append(": ");
-        afterName = true;
-        return this;
+        return write(g -> g.writeFieldName(name));
     }
 
     /** A string, or {@code null}. */
     public JsonWriter value(String value) {
-        beforeValue();
-        if (value == null) {
-            out.append("null");
-        } else {
-            quote(value);
-        }
-        return this;
+        return write(g -> g.writeString(value));
     }
 
     public JsonWriter value(long value) {
-        beforeValue();
-        out.append(value);
-        return this;
+        return write(g -> g.writeNumber(value));
     }
 
     public JsonWriter value(boolean value) {
-        beforeValue();
-        out.append(value);
-        return this;
+        return write(g -> g.writeBoolean(value));
     }
 
-    /** An array of strings written on one line. */
+    /** An array of strings (or nulls) written on one line. */
     public JsonWriter strings(List<String> values) {
-        beforeValue();
-        out.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ");
-            if (values.get(i) == null) {
-                out.append("null");
-            } else {
-                quote(values.get(i));
+        return write(g -> {
+            printer.inlineNextArray();
+            g.writeStartArray();
+            for (String value : values) {
+                g.writeString(value);
             }
-        }
-        out.append(']');
-        return this;
+            g.writeEndArray();
+        });
     }
 
     /** The document, ending with a newline. */
     @Override
     public String toString() {
-        if (!open.isEmpty()) {
+        JsonStreamContext context = generator.getOutputContext();
+        if (!context.inRoot()) {
             throw new IllegalStateException("unclosed JSON container");
+        }
+        try {
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out + "\n";
     }
 
-    /** Writes {@code document} to {@code file} atomically (temp file beside it, then a rename), creating its directory. */
+    /**
+     * Writes {@code document} to {@code file} as {@link FileWrite#atomically} does, creating its directory; a failure
+     * is a {@link io.sqlitch.SqitchException} naming the file. ({@code throws IOException} stays for the callers that
+     * still catch it.)
+     */
     public static void write(Path file, String document) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, document, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        FileWrite.atomically(file, document);
     }
 
-    /** {@code text} as a JSON string literal. */
-    public static String quoted(String text) {
-        JsonWriter w = new JsonWriter();
-        w.quote(text);
-        return w.out.toString();
+    private interface Step {
+        void on(JsonGenerator generator) throws IOException;
     }
 
-    private JsonWriter close(char bracket) {
-        if (open.isEmpty() || open.peek().closer != bracket || afterName) {
-            throw new IllegalStateException("nothing to close with " + bracket);
-        }
-        boolean hadMembers = open.pop().hasMembers;
-        if (hadMembers) {
-            newline();
-        }
-        out.append(bracket);
-        return this;
-    }
-
-    private void beforeValue() {
-        if (afterName) {
-            afterName = false;
-            return;
-        }
-        if (!open.isEmpty()) {
-            if (open.peek().closer == '}') {
-                throw new IllegalStateException("an object member needs a name");
-            }
-            separate();
-        } else if (out.length() > 0) {
+    private JsonWriter write(Step step) {
+        JsonStreamContext context = generator.getOutputContext();
+        if (context.inRoot() && context.getEntryCount() > 0) {
             throw new IllegalStateException("a JSON document has one top-level value");
         }
-    }
-
-    private void separate() {
-        Container container = open.peek();
-        if (container.hasMembers) {
-            out.append(',');
+        try {
+            step.on(generator);
+        } catch (JsonGenerationException e) {
+            throw new IllegalStateException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        container.hasMembers = true;
-        newline();
-    }
-
-    private void newline() {
-        out.append('\n').append("  ".repeat(open.size()));
-    }
-
-    private void quote(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // Control characters must be escaped; U+2028/2029 too, so the text is also valid JavaScript.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return this;
     }
 }

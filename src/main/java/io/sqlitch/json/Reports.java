@@ -1,6 +1,5 @@
 package io.sqlitch.json;
 
-import io.sqlitch.command.StatusReport;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Dependency;
 import io.sqlitch.plan.Plan;
@@ -20,7 +19,7 @@ public final class Reports {
     }
 
     /** {@code {"target", "project", "change": {...} | null, "undeployed": [...] | null}}. */
-    public static String status(StatusReport report) {
+    public static String status(StatusData report) {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("target").value(report.destination());
         w.name("project").value(report.project());

@@ -47,6 +47,15 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
     private List<String> notes;
 
     /**
+     * The target whose plan to change: a target name, a {@code db:} URI (whose engine then names the templates) or
+     * an engine (Sqitch's positional target argument); default: the default target.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.target")
+    private String target;
+
+    /**
      * {@code --all}: change the plans of every target.
      *
      * @since 0.1.0
@@ -68,6 +77,12 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
 
     protected List<String> notes() {
         return AuthoringSupport.notes(note, notes);
+    }
+
+    /** {@code sqlitch.target} as Sqitch's positional argument, classified as Sqitch does. */
+    protected List<String> targetArgs() {
+        String t = target;
+        return t == null || t.isEmpty() ? List.of() : List.of(t);
     }
 
     protected boolean all() {

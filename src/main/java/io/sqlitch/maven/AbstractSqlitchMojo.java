@@ -126,9 +126,15 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                 getLog().info("Skipping sqlitch:" + goal + ": no sqitch.plan in " + context.directory());
                 return;
             }
-            out = new FailureRecorder(new MavenOutput(getLog(), quiet));
+            SqliteNativeLibrary.load(SqliteNativeLibrary.defaultCacheRoot(), getLog());
+            boolean sqitchQuiet = quiet;
+            ConsoleResults console = new ConsoleResults(new MavenOutput(getLog(), sqitchQuiet),
+                    getLog().isInfoEnabled() ? null : ConsoleResults.processStdout(), goal, sqitchQuiet);
+            ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
+            out = new FailureRecorder(summary);
             runReportingSoftOutcomes(context, out);
             afterRun(context, out);
+            summary.finish(System.nanoTime());
         } catch (SqitchException e) {
             String message = out == null ? FailureMessage.clean(e.getMessage())
                     : FailureMessage.of(e.getMessage(), out, this::scriptOf);
@@ -158,6 +164,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     /** The script file of the change step a failure happened in, for the final error; null when unknown. */
     protected String scriptOf(FailureRecorder.ChangeStep step) {
         return null;
+    }
+
+    /** Whether to print the summary line after the command ({@code sqlitch.summary}, database goals only). */
+    protected boolean summary() {
+        return false;
     }
 
     /** Calls the command. */
@@ -254,35 +265,6 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     /** A repeatable parameter's value, never null. */
     protected static List<String> listOf(List<String> value) {
         return value == null ? List.of() : List.copyOf(value);
-    }
-
-    /**
-     * The parameter's value as resolved. Kept so that branches written against the old helpers still compile: the
-     * property name is no longer needed (ParameterResolver reads it from the descriptor).
-     */
-    @Deprecated
-    protected String str(String property, String value) {
-        return value;
-    }
-
-    @Deprecated
-    protected boolean bool(String property, boolean value) {
-        return value;
-    }
-
-    @Deprecated
-    protected Boolean flag(String property, Boolean value) {
-        return value;
-    }
-
-    @Deprecated
-    protected Integer integer(String property, Integer value) {
-        return value;
-    }
-
-    @Deprecated
-    protected List<String> list(String property, List<String> value) {
-        return listOf(value);
     }
 
     private Properties userProperties() {

@@ -66,6 +66,6 @@ public class AddMojo extends AbstractChangeAuthoringMojo {
                 conflicts(), notes(), templateDirectory, template,
                 KeyValues.parse("sqlitch.use", listOf(use)), listOf(with),
                 listOf(without), AuthoringSupport.variables(listOf(set)),
-                all(), List.of()));
+                all(), targetArgs()));
     }
 }

@@ -233,7 +233,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     }
 
     private void addIf(List<String> into, String property, boolean value, String name) {
-        if (bool(property, value)) {
+        if (value) {
             into.add(name);
         }
     }

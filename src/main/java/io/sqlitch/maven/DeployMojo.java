@@ -1,6 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
 import io.sqlitch.console.Output;
@@ -50,9 +51,13 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.atomic", defaultValue = "false")
     private boolean atomic;
 
+    // The deploy's context, reused after it so the build properties cost no second config read and plan parse.
+    private CommandContext deployed;
+
     @Override
     protected void run(RunContext context, Output out) {
-        new DeployCommand(commandContext(context, out, null)).execute(new DeployOptions(targetArgs(), null,
+        deployed = commandContext(context, out, null);
+        new DeployCommand(deployed).execute(new DeployOptions(targetArgs(), null,
                 toChange, mode, verify,
                 logOnly(), lockTimeout(), variables(),
                 atomic));
@@ -60,6 +65,6 @@ public class DeployMojo extends AbstractChangingMojo {
 
     @Override
     protected void afterRun(RunContext context, Output out) {
-        publishDeployed(commandContext(context, out, null), target);
+        publishDeployed(deployed != null ? deployed : commandContext(context, out, null), target);
     }
 }

@@ -1,6 +1,7 @@
 package io.sqlitch.maven;
 
 import io.sqlitch.console.Output;
+import java.nio.charset.Charset;
 import org.apache.maven.plugin.logging.Log;
 
 /** Sqitch's stdout lines become {@code [INFO]} lines, its warnings {@code [WARNING]}, its error details {@code [ERROR]}. */
@@ -26,6 +27,24 @@ final class MavenOutput implements Output {
     @Override
     public void emit(String line) {
         lines(line).forEach(log::info);
+    }
+
+    /**
+     * The Maven log takes text: the bytes are decoded in the charset the console writes, so that writing them back
+     * gives the script's bytes (every byte, when that charset is a single-byte one).
+     */
+    @Override
+    public void emitRaw(byte[] bytes) {
+        emit(new String(bytes, consoleCharset()));
+    }
+
+    private static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     @Override

@@ -14,6 +14,6 @@ public class ReworkMojo extends AbstractChangeAuthoringMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new ReworkCommand(commandContext(context, out, null)).execute(
-                new ReworkOptions(change(), requires(), conflicts(), notes(), all(), List.of()));
+                new ReworkOptions(change(), requires(), conflicts(), notes(), all(), targetArgs()));
     }
 }

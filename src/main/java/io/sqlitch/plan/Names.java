@@ -4,7 +4,12 @@ import io.sqlitch.SqitchException;
 
 import java.util.regex.Pattern;
 
-/** Sqitch's name rule for changes, tags and projects ({@code App::Sqitch::Plan::name_regex}) and its messages. */
+/**
+ * Sqitch's name rule for changes, tags and projects ({@code App::Sqitch::Plan::name_regex}) and its messages, as of
+ * Sqitch 1.5.0: no {@code [} or {@code ]} anywhere (they break the plan's dependency lists; 1.3.1 writes such names
+ * but cannot read them back after a dependency on them). 1.6.1's regex only bans a bracket before digits; its
+ * messages and Changes ban both outright, and so does this rule, so that every release reads what we write.
+ */
 public final class Names {
 
     /** Perl {@code [[:blank:]]} in a character string. */
@@ -15,14 +20,15 @@ public final class Names {
 
     /** The name regex, unanchored, for embedding into the plan-line patterns. */
     static final String NAME_RE = "(?![" + PUNCT + "])"
-            + "(?:(?![~/=%^]\\p{Nd}+(?:$|" + BLANK + "))[^ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000:@#\\\\])+"
+            + "(?:(?![~/=%^]\\p{Nd}+(?:$|" + BLANK + "))"
+            + "[^ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000:@#\\\\\\[\\]])+"
             + "(?<![" + PUNCT + "])\\b";
 
     private static final Pattern NAME = Pattern.compile("\\A" + NAME_RE + "\\z", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern SHA1_PREFIX = Pattern.compile("^[0-9a-f]{40}");
 
     static final String PLAN_NAME_ERROR = "Invalid name; names must not begin with punctuation, contain \"@\", \":\", "
-            + "\"#\", \"\\\", or blanks, or end in punctuation or digits following punctuation";
+            + "\"#\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits following punctuation";
 
     private Names() {
     }
@@ -57,7 +63,8 @@ public final class Names {
     /** {@code sqitch add} and {@code rework}: throws Sqitch's message when {@code name} cannot name a change. */
     public static void checkChangeName(String name) {
         check(name, "\"" + name + "\" is invalid: changes must not begin with punctuation, contain \"@\", \":\", "
-                + "\"#\", \"\\\", or blanks, or end in punctuation or digits following punctuation", false);
+                + "\"#\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits following punctuation",
+                false);
         // Not in Sqitch, which accepts "x/../../evil" and writes its scripts outside the script directories.
         for (String segment : name.split("/", -1)) {
             if (segment.equals(".") || segment.equals("..")) {
@@ -70,7 +77,8 @@ public final class Names {
     /** {@code sqitch tag}: throws Sqitch's message when {@code name} (without "@") cannot name a tag. */
     public static void checkTagName(String name) {
         check(name, "\"" + name + "\" is invalid: tags must not begin with punctuation, contain \"@\", \":\", "
-                + "\"#\", \"/\", \"\\\", or blanks, or end in punctuation or digits following punctuation", true);
+                + "\"#\", \"/\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits following "
+                + "punctuation", true);
     }
 
     private static void check(String name, String invalid, boolean tag) {
@@ -95,14 +103,15 @@ public final class Names {
     public static void checkProjectNameForInit(String project) {
         if (!isValidName(project)) {
             throw new SqitchException("invalid project name \"" + project + "\": project names must not begin with "
-                    + "punctuation, contain \"@\", \":\", \"#\", or blanks, or end in punctuation or digits following "
-                    + "punctuation");
+                    + "punctuation, contain \"@\", \":\", \"#\", \"[\", \"]\", or blanks, or end in punctuation or "
+                    + "digits following punctuation");
         }
     }
 
     /** The reason text for a bad {@code %project} pragma, wrapped by the parser in a syntax error. */
     static String planProjectError(String project) {
         return "invalid project name \"" + project + "\": project names must not begin with punctuation, contain "
-                + "\"@\", \":\", \"#\", \"\\\", or blanks, or end in punctuation or digits following punctuation";
+                + "\"@\", \":\", \"#\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits following "
+                + "punctuation";
     }
 }

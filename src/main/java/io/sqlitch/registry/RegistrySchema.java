@@ -306,9 +306,14 @@ public final class RegistrySchema {
         }
     }
 
-    // Sqitch runs upgrade scripts with the sqlite3 client, where foreign keys are off: so do we.
+    // Sqitch runs upgrade scripts with the sqlite3 client, where foreign keys are off: so do we, and restore the
+    // connection's own setting after (off on the engine's connection, which scripts share).
     private void runUpgrade(UpgradeStep step) {
         try (Statement st = connection.createStatement()) {
+            boolean foreignKeys;
+            try (var rs = st.executeQuery("PRAGMA foreign_keys")) {
+                foreignKeys = rs.next() && rs.getInt(1) == 1;
+            }
             st.execute("PRAGMA foreign_keys = OFF");
             try {
                 inTransaction(() -> {
@@ -319,7 +324,7 @@ public final class RegistrySchema {
                     }
                 });
             } finally {
-                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
             }
         } catch (SQLException e) {
             throw Registry.wrap(e);

@@ -27,7 +27,19 @@ public record DbUri(String text) {
         int colon = rest.indexOf(':');
         // URI::db only knows the engine of "db:<engine>:..."; "db:sqlite" has none.
         String engine = colon < 0 ? "" : rest.substring(0, colon);
-        return engine.isEmpty() ? Optional.empty() : Optional.of(engine);
+        return engine.isEmpty() ? Optional.empty() : Optional.of(canonicalEngine(engine));
+    }
+
+    /**
+     * URI::db's {@code canonical_engine}: the Sqitch engine a URI scheme selects ({@code db:postgres:} and
+     * {@code db:yugabyte:} select {@code pg}, {@code db:cockroachdb:} {@code cockroach}); other schemes are their own.
+     */
+    public static String canonicalEngine(String scheme) {
+        return switch (scheme) {
+            case "postgres", "postgresql", "pgsql", "pgxc", "postgresxc", "yugabyte", "yugabytedb" -> "pg";
+            case "cockroachdb" -> "cockroach";
+            default -> scheme;
+        };
     }
 
     /** The text after {@code db:<engine>:} (the opaque part, with query and fragment). */
@@ -119,14 +131,36 @@ public record DbUri(String text) {
         if (registry.contains(".") || !bn.contains(".")) {
             replaced = registry;
         } else {
-            replaced = registry + "." + bn.substring(bn.indexOf('.') + 1);
+            replaced = replaceBaseKeepingExtension(bn, registry);
         }
         return withRawPath(path.substring(0, slash + 1) + escape(replaced));
     }
 
-    /** The URI text with any password removed (Sqitch's destination display); SQLite URIs have none. */
+    /**
+     * Sqitch's {@code s/\Q$b\E[.]$e$/$reg.$e/}: its extension {@code $e} goes into the pattern unquoted, so an
+     * extension holding regex metacharacters ({@code db?x=1}) may not match itself, and the name is then kept:
+     * the registry is the database file itself.
+     */
+    private static String replaceBaseKeepingExtension(String segment, String registry) {
+        int dot = segment.indexOf('.');
+        String base = segment.substring(0, dot);
+        String extension = segment.substring(dot + 1);
+        java.util.regex.Matcher m;
+        try {
+            m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base) + "[.]" + extension + "$")
+                    .matcher(segment);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return segment;
+        }
+        return m.find() ? segment.substring(0, m.start()) + registry + "." + extension : segment;
+    }
+
+    /**
+     * The URI text with any password removed (Sqitch's destination display): as URI's {@code password(undef)} does,
+     * the colon stays ({@code db:pg://u:@host/db}).
+     */
     public String withoutPassword() {
-        return text.replaceFirst("^(db:[^:]*://[^:/@]*):[^@/]*@", "$1@");
+        return text.replaceFirst("^(db:[^:]*://[^:/@]*):[^@/]*@", "$1:@");
     }
 
     @Override

@@ -37,9 +37,36 @@ public final class ScriptFiles {
         return Target.resolve(workingDirectory, displayPath);
     }
 
+    /**
+     * Throws unless every change of the plan names scripts inside its script directories: checked before a
+     * command runs anything, so a hand-written name such as {@code a/../../elsewhere/evil} stops it up front.
+     */
+    public void requireInside(Iterable<Change> changes) {
+        for (Change change : changes) {
+            deploy(change);
+            revert(change);
+            verify(change);
+        }
+    }
+
+    /**
+     * Throws unless {@code displayPath} (a script of change {@code name}) lies inside {@code dir}; for scripts named
+     * by the registry rather than the plan ({@code where} says which).
+     */
+    public String inside(String dir, String displayPath, String name, String where) {
+        Path base = resolve(dir);
+        Path file = resolve(displayPath);
+        if (!file.startsWith(base) || file.equals(base)) {
+            throw new io.sqlitch.SqitchException("Change \"" + name + "\" (" + where + ") names a script outside "
+                    + dir + ": " + displayPath);
+        }
+        return displayPath;
+    }
+
     private String path(Change change, String dir) {
         List<String> segments = change.scriptPathSegments(target.extension(),
                 candidate -> Files.exists(resolve(PathText.join(target.reworkedDeployDir(), String.join("/", candidate)))));
-        return PathText.join(dir, String.join("/", segments));
+        return inside(dir, PathText.join(dir, String.join("/", segments)), change.name(),
+                change.lineNumber() > 0 ? target.planFile() + " line " + change.lineNumber() : target.planFile());
     }
 }

@@ -46,9 +46,13 @@ public record Target(String name, DbUri uri, Optional<String> engine, String reg
         return uri.dbName();
     }
 
-    /** The database file resolved against the working directory. */
+    /**
+     * The database file resolved against the working directory. A name starting with {@code file:} is an SQLite
+     * URI filename, as the sqlite3 client (which Sqitch gives the name) reads it: {@code file:t2.db?mode=ro} is
+     * {@code t2.db}. Its parameters are dropped: no part of a URI ever becomes a driver option.
+     */
     public Optional<Path> dbFile(Path workingDirectory) {
-        return dbName().map(workingDirectory::resolve);
+        return dbName().map(name -> workingDirectory.resolve(SqliteFileName.path(name)));
     }
 
     /** The registry URI ({@code db:sqlite:sqitch.db}). */
@@ -63,7 +67,7 @@ public record Target(String name, DbUri uri, Optional<String> engine, String reg
 
     /** The registry database file resolved against the working directory, empty when the URI names no file. */
     public Optional<Path> registryFile(Path workingDirectory) {
-        return registryUri().dbName().map(workingDirectory::resolve);
+        return registryUri().dbName().map(name -> workingDirectory.resolve(SqliteFileName.path(name)));
     }
 
     /** A display path (one of this target's directory/file attributes) resolved against the working directory. */

@@ -235,14 +235,23 @@ final class EngineProject {
 
     /** Runs the step on our side with our command for the verb. */
     RealSqitch.Result oursCli(String... args) {
-        String verb = args[0];
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        int first = args[0].matches("-v+") ? 1 : 0; // sqitch -vv <verb>: the -v count is the verbosity
+        Integer verbosity = first == 1 ? args[0].length() - 1 : null;
+        String verb = args[first];
+        String[] rest = java.util.Arrays.copyOfRange(args, first + 1, args.length);
         return ours(ctx -> {
+            ctx.withVerbosity(verbosity);
             switch (verb) {
                 case "deploy" -> new DeployCommand(ctx).execute(deploy(rest));
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(verify(rest));
                 case "rebase" -> new RebaseCommand(ctx).execute(rebase(rest));
+                case "status" -> new StatusCommand(ctx).execute(new StatusOptions(List.of(rest), null, null, null,
+                        null, null));
+                case "log" -> new LogCommand(ctx).execute(new LogOptions(List.of(rest), null, List.of(), null, null,
+                        null, null, null, false, null, null, false, null, null, null));
+                case "check" -> new CheckCommand(ctx).execute(new CheckOptions(List.of(rest), null, null, null));
+                case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(List.of(rest), null));
                 default -> throw new SqitchException("unknown verb " + verb);
             }
         });

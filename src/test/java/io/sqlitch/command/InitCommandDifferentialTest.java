@@ -3,6 +3,7 @@ package io.sqlitch.command;
 import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
+import io.sqlitch.testing.VersionDifferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class InitCommandDifferentialTest {
         for (List<String> args : runs) {
             List<String> cmd = new ArrayList<>(List.of("init"));
             cmd.addAll(args);
-            RealSqitch.Result expected = RealSqitch.run(real, RealSqitch.env(realHome), cmd);
+            RealSqitch.Result expected = VersionDifferences.as161(RealSqitch.run(real, RealSqitch.env(realHome), cmd));
             Capture capture = new Capture();
             RealSqitch.Result actual = capture.run(() -> new InitCommand(ctx, capture).execute(parse(args)));
             String what = label + ": init " + String.join(" ", args);

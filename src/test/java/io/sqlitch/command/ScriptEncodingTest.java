@@ -92,4 +92,37 @@ class ScriptEncodingTest {
         assertEquals(hashes(theirs.dir.resolve("sqitch.db")), hashes);
         assertEquals(theirs.dump("flipr.db"), p.dump("flipr.db"));
     }
+
+    @Test
+    void invalidUtf8BytesReachSqliteUnchanged() throws Exception {
+        byte[] script = bytes("CREATE TABLE latin (v TEXT);\nINSERT INTO latin VALUES ('caf".getBytes(),
+                new byte[] {(byte) 0xE9}, "');\nINSERT INTO latin VALUES ('ok \u00e9');\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        EngineProject p = new EngineProject(tmp.resolve("raw"));
+        p.add("latin", "", "", "DROP TABLE latin;\n", "");
+        Files.write(p.dir.resolve("deploy/latin.sql"), script);
+        RealSqitch.Result r = p.oursCli("deploy");
+        assertEquals(0, r.exitValue(), r.toString());
+        assertEquals(java.util.List.of("636166E9", "6F6B20C3A9"), hex(p.dir.resolve("flipr.db")));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script));
+        assertEquals(expected, hashes(p.dir.resolve("sqitch.db")).get("latin"));
+        if (RealSqitch.available()) {
+            EngineProject theirs = new EngineProject(tmp.resolve("raw-sqitch"));
+            theirs.add("latin", "", "", "DROP TABLE latin;\n", "");
+            Files.write(theirs.dir.resolve("deploy/latin.sql"), script);
+            assertEquals(0, theirs.sqitch("deploy").exitValue());
+            assertEquals(hex(theirs.dir.resolve("flipr.db")), hex(p.dir.resolve("flipr.db")));
+        }
+    }
+
+    private static java.util.List<String> hex(Path db) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT hex(v) FROM latin ORDER BY rowid")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
 }

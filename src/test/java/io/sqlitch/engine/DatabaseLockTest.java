@@ -38,15 +38,62 @@ class DatabaseLockTest {
     }
 
     @Test
-    void uncontendedLockSaysNothingAndUsesASeparateLockFile() {
+    void uncontendedLockSaysNothingAndUsesALockFileBesideTheRegistryRemovedAfter() {
         Path registry = tmp.resolve("sqitch.db");
         RecordingOutput out = new RecordingOutput();
         try (DatabaseLock lock = DatabaseLock.acquire(registry, "db:sqlite:flipr.db", Duration.ofSeconds(1), out)) {
-            assertTrue(Files.exists(DatabaseLock.lockFileFor(registry)));
+            assertEquals(tmp.resolve("sqitch.db.lock"), DatabaseLock.lockFileFor(registry));
+            assertTrue(Files.isRegularFile(tmp.resolve("sqitch.db.lock")));
             assertFalse(Files.exists(registry), "the SQLite file itself is never opened");
-            assertEquals(List.of(), listing(tmp), "nothing beside the registry: Sqitch leaves no file there");
         }
+        assertEquals(List.of(), listing(tmp), "the last holder removes the lock file: Sqitch leaves none");
         assertEquals(List.of(), out.lines);
+    }
+
+    @Test
+    void aLockPathThatIsADirectoryIsAnErrorNamingIt() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Files.createDirectory(tmp.resolve("sqitch.db.lock"));
+        SqitchException e = assertThrows(SqitchException.class,
+                () -> DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()));
+        assertEquals("Lock file " + tmp.resolve("sqitch.db.lock") + " is not a regular file (a directory); "
+                + "remove it, then run again", e.getMessage());
+        // The lock is free again for this JVM.
+        Files.delete(tmp.resolve("sqitch.db.lock"));
+        DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()).close();
+    }
+
+    @Test
+    void aSymlinkAtTheLockPathIsNeverFollowed() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.createSymbolicLink(tmp.resolve("sqitch.db.lock"), elsewhere);
+        SqitchException e = assertThrows(SqitchException.class,
+                () -> DatabaseLock.acquire(registry, Duration.ofSeconds(1), new RecordingOutput()));
+        assertTrue(e.getMessage().contains("a symbolic link"), e.getMessage());
+        assertFalse(Files.exists(elsewhere), "nothing created through the link");
+        assertTrue(Files.isSymbolicLink(tmp.resolve("sqitch.db.lock")), "and the link is left as it was");
+    }
+
+    @Test
+    void theLockFileTakesTheDirectorysPermissionsWithoutExecute() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (DatabaseLock lock = DatabaseLock.acquire(dir.resolve("sqitch.db"), Duration.ofSeconds(1),
+                new RecordingOutput())) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("sqitch.db.lock"))));
+        }
+    }
+
+    @Test
+    void aStaleLockFileLeftByACrashLocksNothing() throws Exception {
+        Path registry = tmp.resolve("sqitch.db");
+        Files.writeString(tmp.resolve("sqitch.db.lock"), "left by a killed process");
+        RecordingOutput out = new RecordingOutput();
+        DatabaseLock.acquire(registry, Duration.ofSeconds(1), out).close();
+        assertEquals(List.of(), out.lines);
+        assertFalse(Files.exists(tmp.resolve("sqitch.db.lock")));
     }
 
     @Test

@@ -137,7 +137,7 @@ public final class InProcessBench {
         Plan plan = PlanParser.parseFile(p.dir().resolve("sqitch.plan"), "sqitch.plan");
         Identity user = new Identity("Bench Marker", "bench@example.com");
         long t0 = System.nanoTime();
-        try (Connection c = RegistryDatabase.open(p.dir().resolve("bench.db").toString())) {
+        try (Connection c = RegistryDatabase.open(p.dir().resolve("bench.db"))) {
             RegistryDatabase.attach(c, p.dir().resolve("sqitch.db"), "sqitch");
             new RegistrySchema(c, "sqitch", Clock.systemUTC()).initialize(user, "sqitch.db");
             new Registry(c, "sqitch", user, Clock.systemUTC()).registerProject("bench", null);

@@ -91,7 +91,29 @@ class ScriptRunnerTest {
         assertFalse(r.succeeded());
         assertEquals(List.of("Error: deploy/x.sql line 2: unsupported sqlite3 command \".output\""),
                 r.errorLines());
-        assertEquals(1, count("select count(*) from sqlite_master"), "bail stops before the next statement");
+        assertEquals(0, count("select count(*) from sqlite_master"), "refused before its first statement runs");
+    }
+
+    @Test
+    void anUnsupportedDotCommandInAReadScriptRefusesTheWholeScript() throws Exception {
+        Files.writeString(tmp.resolve("inner.sql"), "create table inner_t(a);\n.shell touch pwned\n");
+        ScriptResult r = run("create table t(a);\n.read inner.sql\n");
+        assertEquals(List.of("Error: inner.sql line 2: unsupported sqlite3 command \".shell\""), r.errorLines());
+        assertEquals(0, count("select count(*) from sqlite_master"));
+        assertFalse(Files.exists(tmp.resolve("pwned")));
+        for (String command : List.of(".system id", ".import x.csv t", ".sh id", ".mode list", ".read '|id'",
+                ".load ext", ".output x", ".once x", ".backup x.db", ".restore x.db", ".open other.db")) {
+            ScriptResult each = run("create table u(a);\n" + command + "\n");
+            assertFalse(each.succeeded(), command);
+            assertEquals(0, count("select count(*) from sqlite_master"), command);
+        }
+    }
+
+    @Test
+    void whatFollowsQuitIsNeverReachedSoNotRefused() throws Exception {
+        ScriptResult r = run("create table t(a);\n.quit\n.shell touch pwned\n");
+        assertTrue(r.succeeded(), r.errorLines().toString());
+        assertEquals(1, count("select count(*) from sqlite_master"));
     }
 
     @Test

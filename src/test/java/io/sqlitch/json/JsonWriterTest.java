@@ -7,6 +7,7 @@ import io.sqlitch.plan.Plan;
 import io.sqlitch.plan.PlanParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,8 @@ class JsonWriterTest {
 
     @Test
     void escapesQuotesBackslashesAndControlCharacters() {
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u2028é\"", JsonWriter.quoted("a\"b\\c\n\t\r\b\f\u0001\u2028é"));
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u2028é\"\n",
+                new JsonWriter().value("a\"b\\c\n\t\r\b\f\u0001\u2028é").toString());
     }
 
     @Test
@@ -61,5 +63,16 @@ class JsonWriterTest {
                 + "      \"tags\": [\"@v1.0\"],\n      \"requires\": [\"users\"],\n      \"conflicts\": [\"old\"],\n"
                 + "      \"planner\": {\n        \"name\": \"Marge\",\n        \"email\": \"marge@example.com\"\n"
                 + "      },\n      \"plannedAt\": \"2013-12-31T00:00:00Z\",\n      \"note\": \"\"\n    }\n  ]\n}\n", json);
+    }
+
+    @Test
+    void aRewrittenFileKeepsItsMode(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        JsonWriter.write(file, "{}\n");
+        // Not a temporary file's 0600 after the rename: a JSON report is for other tools to read.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        JsonWriter.write(file, "[]\n");
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("[]\n", Files.readString(file));
     }
 }

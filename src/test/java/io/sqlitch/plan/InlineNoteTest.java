@@ -16,13 +16,13 @@ class InlineNoteTest {
 
     @Test
     void splitsNoteAndTrailingBlanksAtTheFirstHash() {
-        PlanParser.InlineNote n = PlanParser.InlineNote.of("a 2026-01-01T00:00:00Z X <x@y> \t# \u3000 note # more ");
+        InlineNote n = InlineNote.of("a 2026-01-01T00:00:00Z X <x@y> \t# \u3000 note # more ");
         assertEquals(" \t", n.rspace());
         assertEquals("note # more ", n.raw());
         assertEquals("a 2026-01-01T00:00:00Z X <x@y>", "a 2026-01-01T00:00:00Z X <x@y> \t# \u3000 note # more "
                 .substring(0, n.start()));
-        assertEquals(new PlanParser.InlineNote(3, "  ", null), PlanParser.InlineNote.of("abc  "));
-        assertEquals(new PlanParser.InlineNote(1, "", ""), PlanParser.InlineNote.of("a#"));
+        assertEquals(new InlineNote(3, "  ", null), InlineNote.of("abc  "));
+        assertEquals(new InlineNote(1, "", ""), InlineNote.of("a#"));
     }
 
     @Test
@@ -37,7 +37,7 @@ class InlineNoteTest {
             String line = sb.toString();
             Matcher m = SQITCH_INLINE_NOTE.matcher(line);
             m.find();
-            assertEquals(new PlanParser.InlineNote(m.start(), m.group(1), m.group(2)), PlanParser.InlineNote.of(line),
+            assertEquals(new InlineNote(m.start(), m.group(1), m.group(2)), InlineNote.of(line),
                     () -> "line [" + line + "]");
         }
     }

@@ -19,7 +19,7 @@ class PlanParserTest {
     private static final String PRAGMAS = "%syntax-version=1.0.0\n%project=test\n\n";
     private static final String TSNP = " 2012-07-16T17:25:07Z Barack Obama <potus@whitehouse.gov>";
     private static final String NAME_ERROR = "Invalid name; names must not begin with punctuation, contain \"@\", "
-            + "\":\", \"#\", \"\\\", or blanks, or end in punctuation or digits following punctuation";
+            + "\":\", \"#\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits following punctuation";
 
     private static String parseError(String text, String file) {
         return assertThrows(SqitchException.class, () -> PlanParser.parse(text, file)).getMessage();
@@ -96,7 +96,7 @@ class PlanParserTest {
         assertEquals("Syntax error in p at line 2: Invalid pragma; a blank line must come between pragmas and changes",
                 parseError("%project=x\n#\n\n", "p"));
         assertEquals("Syntax error in p at line 1: invalid project name \"-x\": project names must not begin with "
-                + "punctuation, contain \"@\", \":\", \"#\", \"\\\", or blanks, or end in punctuation or digits "
+                + "punctuation, contain \"@\", \":\", \"#\", \"\\\", \"[\", \"]\", or blanks, or end in punctuation or digits "
                 + "following punctuation", parseError("%project=-x\n\n", "p"));
         // A UTF-8 BOM is not special to Sqitch: the first line is then not a pragma.
         assertEquals("Syntax error in sqitch.plan at line 1: Invalid pragma; a blank line must come between pragmas "

@@ -229,7 +229,7 @@ class RegistrySchemaTest {
         try (Connection c = RegistryFixture.open(own)) {
             new RegistrySchema(c, "main", FROZEN).initialize(MARGE, "sqitch.db");
         }
-        try (Connection target = RegistryDatabase.open(attached.resolve("flipr.db").toString())) {
+        try (Connection target = RegistryDatabase.open(attached.resolve("flipr.db"))) {
             RegistryDatabase.attach(target, attached.resolve("sqitch.db"), "sqitch");
             RegistrySchema schema = new RegistrySchema(target, "sqitch", FROZEN);
             assertFalse(schema.isInitialized());

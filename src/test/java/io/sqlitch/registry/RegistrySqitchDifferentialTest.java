@@ -94,7 +94,7 @@ class RegistrySqitchDifferentialTest {
         Map<String, String> ids = plan.out().lines().map(l -> l.split(" ", 2))
                 .collect(Collectors.toMap(p -> p[1], p -> p[0]));
         String listsId = ids.get("lists");
-        try (Connection target = RegistryDatabase.open(project.resolve("flipr.db").toString())) {
+        try (Connection target = RegistryDatabase.open(project.resolve("flipr.db"))) {
             RegistryDatabase.attach(target, project.resolve("sqitch.db"), "sqitch");
             Registry registry = new Registry(target, "sqitch", MARGE, Clock.systemUTC());
             new RegistrySchema(target, "sqitch", Clock.systemUTC()).check("db:sqlite:sqitch.db");

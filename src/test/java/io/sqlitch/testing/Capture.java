@@ -2,21 +2,29 @@ package io.sqlitch.testing;
 
 import io.sqlitch.SqitchException;
 import io.sqlitch.console.Output;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** An {@link Output} that records stdout/stderr text as the sqitch executable would print them. */
 public final class Capture implements Output {
 
-    private final StringBuilder out = new StringBuilder();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final StringBuilder err = new StringBuilder();
 
     @Override
     public void info(String line) {
-        out.append(line).append('\n');
+        emit(line);
     }
 
     @Override
     public void emit(String line) {
-        out.append(line).append('\n');
+        out.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void emitRaw(byte[] bytes) {
+        out.writeBytes(bytes);
+        out.write('\n');
     }
 
     @Override
@@ -30,7 +38,12 @@ public final class Capture implements Output {
     }
 
     public String stdout() {
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Stdout's bytes, as written (raw script bytes included). */
+    public byte[] stdoutBytes() {
+        return out.toByteArray();
     }
 
     public String stderr() {
@@ -45,7 +58,7 @@ public final class Capture implements Output {
         } catch (SqitchException e) {
             rc = e.exitValue();
             if (e.isSoft()) {
-                out.append(e.getMessage()).append('\n');
+                emit(e.getMessage());
             } else {
                 err.append(e.getMessage()).append('\n');
             }

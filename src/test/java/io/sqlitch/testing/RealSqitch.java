@@ -118,6 +118,29 @@ public final class RealSqitch {
         }
     }
 
+    /** The bytes a command wrote on stdout, undecoded (such as {@code show deploy} of a non-UTF-8 script). */
+    public static byte[] stdoutBytes(Path dir, Map<String, String> env, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(SQITCH.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What a command printed and its exit value. */
     public record Result(String stdout, String stderr, int exitValue) {
 

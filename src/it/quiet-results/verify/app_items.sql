@@ -1,0 +1,3 @@
+-- Verify app:app_items
+
+SELECT id, name FROM app_items WHERE 0;

@@ -1,0 +1,3 @@
+-- Verify app:app_users
+
+SELECT id, name FROM app_users WHERE 0;
