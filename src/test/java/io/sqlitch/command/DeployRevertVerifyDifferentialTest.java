@@ -35,7 +35,8 @@ class DeployRevertVerifyDifferentialTest {
             String[] args = step.split(" ");
             RealSqitch.Result expected = theirs.sqitch(args);
             RealSqitch.Result actual = ours.oursCli(args);
-            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n" + expected.stderrWithoutPerl(),
+            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n"
+                    + RealSqitch.withoutPerlLocations(expected.stderr()),
                     actual.exitValue() + "\n" + actual.stdout() + "--stderr--\n" + actual.stderr(), "step " + step);
             assertEquals(theirs.dump("sqitch.db"), ours.dump("sqitch.db"), "registry after " + step);
             assertEquals(theirs.dump("flipr.db"), ours.dump("flipr.db"), "database after " + step);
@@ -160,7 +161,8 @@ class DeployRevertVerifyDifferentialTest {
             String[] args = step[1].split(" ");
             RealSqitch.Result expected = theirs[i].sqitch(args);
             RealSqitch.Result actual = ours[i].oursCli(args);
-            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n" + expected.stderrWithoutPerl(),
+            assertEquals(expected.exitValue() + "\n" + expected.stdout() + "--stderr--\n"
+                    + RealSqitch.withoutPerlLocations(expected.stderr()),
                     actual.exitValue() + "\n" + actual.stdout() + "--stderr--\n" + actual.stderr(),
                     "step " + step[0] + " " + step[1]);
             assertEquals(theirs[0].dump("sqitch.db"), ours[0].dump("sqitch.db"), "registry after " + step[1]);

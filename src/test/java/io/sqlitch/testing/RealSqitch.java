@@ -27,6 +27,14 @@ public final class RealSqitch {
         return Files.isExecutable(SQITCH);
     }
 
+    /**
+     * Sqitch's text without the Perl source locations of its crashes ({@code ... at /usr/share/perl5/App/Sqitch/
+     * Command.pm line 131.}): the plugin prints the message alone, by design.
+     */
+    public static String withoutPerlLocations(String text) {
+        return text.replaceAll(" at /\\S+\\.pm line \\d+\\.?(?=\n|$)", "");
+    }
+
     public static boolean sqlite3Available() {
         return Files.isExecutable(SQLITE3);
     }
@@ -143,13 +151,5 @@ public final class RealSqitch {
 
     /** What a command printed and its exit value. */
     public record Result(String stdout, String stderr, int exitValue) {
-
-        /**
-         * stderr as the plugin prints it where Sqitch dies in Perl: the message without Perl's source location
-         * ({@code at /usr/share/perl5/App/Sqitch/Command.pm line 131}), a deliberate difference.
-         */
-        public String stderrWithoutPerl() {
-            return stderr.replaceAll(" at /\\S+\\.pm line \\d+\\.?(?=\n|$)", "");
-        }
     }
 }
