@@ -1,4 +1,5 @@
-def log = new File(basedir, 'build.log').getText('UTF-8')
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 
 assert log =~ /Failed to execute goal .*:deploy .*: Plan file sqitch.pln does not exist/
 assert !log.contains('Skipping sqlitch:deploy')

@@ -1,4 +1,5 @@
-def log = new File(basedir, 'build.log').getText('UTF-8')
+evaluate(new File(itLib, 'ItSupport.groovy'))
+def log = buildLog()
 assert log.contains('[INFO] sqlite\n')
 assert log.contains('[WARNING] sqlitch.list is deprecated: use -Dsqlitch.action=list\n')
 assert log.contains('[INFO] core.engine=sqlite\n')

@@ -4,6 +4,7 @@
 //     buildLog()          the IT's build.log, as UTF-8 text
 //     rows(file, sql)     the first column of every row sql returns from the SQLite database file (relative to
 //                         basedir), as strings; a missing file reads as an empty database, as SQLite opens it
+//     tables(file)        the names of the database's tables, sorted; null when the file does not exist
 // and, for the ITs that run Maven themselves:
 //     mavenExecutable()   the Maven the invoker forks (invoker.mavenHome, e.g. Maven 4 from bench/maven4.sh), else
 //                         the one running the ITs (maven.home), else $MAVEN_HOME, else mvn on the PATH
@@ -21,6 +22,10 @@ rows = { String file, String sql ->
     } finally {
         c.close()
     }
+}
+
+tables = { String file ->
+    new File(basedir, file).exists() ? rows(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") : null
 }
 
 mavenExecutable = { ->

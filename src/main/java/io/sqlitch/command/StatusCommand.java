@@ -145,7 +145,8 @@ public final class StatusCommand {
      * the registry file does not exist (so asking never creates one) or holds nothing for the project.
      */
     public Optional<DeployedChange> currentState(String target) {
-        Target t = ctx.target(target);
+        // Read as the goal read it: a target name, URI, engine or plan file.
+        Target t = EngineTargets.parse(ctx, "status", null, Positional.of(target)).target();
         Optional<Path> file = t.registryFile(ctx.run().directory());
         if (file.isEmpty() || !Files.exists(file.get()) || !Files.exists(ctx.path(t.planFile()))) {
             return Optional.empty();

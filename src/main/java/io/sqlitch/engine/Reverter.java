@@ -6,6 +6,7 @@ import io.sqlitch.registry.RequiringChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -87,12 +88,14 @@ final class Reverter {
                 throw new RevertDeclined(false);
             }
         }
+        Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, r.plan);
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
         checkRevertDependencies(newestFirst);
         r.maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
         for (DeployedChange change : newestFirst) {
-            revertChange(change.id(), change.nameWithTags(), revertPath(change));
+            revertChange(change.id(), change.nameWithTags(),
+                    r.files.revert(change.name(), reworkTags.get(change.id())));
         }
     }
 
@@ -114,21 +117,6 @@ final class Reverter {
         if (!msg.isEmpty()) {
             throw new SqitchException(String.join("\n", msg));
         }
-    }
-
-    /** The revert script of a deployed change: the plan's instance with that id, else {@code revert/name.ext}. */
-    private String revertPath(DeployedChange change) {
-        return r.plan.find(change.id()).map(r.files::revert).orElseGet(() -> r.files.inside(r.target.revertDir(),
-                join(r.target.revertDir(), change.name() + "." + r.target.extension()), change.name(), "the registry"));
-    }
-
-    String verifyPath(DeployedChange change) {
-        return r.plan.find(change.id()).map(r.files::verify).orElseGet(() -> r.files.inside(r.target.verifyDir(),
-                join(r.target.verifyDir(), change.name() + "." + r.target.extension()), change.name(), "the registry"));
-    }
-
-    private static String join(String dir, String file) {
-        return dir.isEmpty() || dir.equals(".") ? file : dir + "/" + file;
     }
 
     /** Sqitch's {@code revert_change}. */

@@ -4,6 +4,7 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.registry.DeployedChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -21,6 +22,7 @@ final class Verifier {
         r.db.connect();
         r.db.checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(r.registry().deployedChanges(r.plan.project()));
+        Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, r.plan);
         r.out.info("Verifying " + r.db.destination());
         if (changes.isEmpty()) {
             r.out.info(r.plan.count() > 0 ? "No changes deployed"
@@ -38,7 +40,7 @@ final class Verifier {
             toIdx = r.registry().latestChangeId(r.plan.project(), 0).flatMap(id -> box(r.plan.indexOf(id)))
                     .orElse(r.plan.count() - 1);
         }
-        int errors = verifyChanges(fromIdx, toIdx, to == null, changes);
+        int errors = verifyChanges(fromIdx, toIdx, to == null, changes, reworkTags);
         if (errors > 0) {
             int numChanges = Math.max(1 + toIdx - fromIdx, changes.size());
             String title = "Verify Summary Report";
@@ -75,18 +77,20 @@ final class Verifier {
         return idx;
     }
 
-    private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
+    private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes,
+                              Map<String, List<String>> reworkTags) {
         ProgressLine saved = r.progress;
         // Verify's lines are always printed; -vv script output continues them.
         r.progress = new ProgressLine(r.out::emit);
         try {
-            return verifyEach(r.progress, fromIdx, toIdx, pending, changes);
+            return verifyEach(r.progress, fromIdx, toIdx, pending, changes, reworkTags);
         } finally {
             r.progress = saved;
         }
     }
 
-    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes) {
+    private int verifyEach(ProgressLine line, int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes,
+                           Map<String, List<String>> reworkTags) {
         int max = 0;
         for (DeployedChange c : changes) {
             max = Math.max(max, ProgressLine.length(c.nameWithTags()));
@@ -115,7 +119,7 @@ final class Verifier {
             }
             if (!reworked) {
                 try {
-                    r.verifyChange(new Reverter(r).verifyPath(change));
+                    r.verifyChange(r.files.verify(change.name(), reworkTags.get(change.id())));
                 } catch (SqitchException e) {
                     line.line("# " + e.getMessage());
                     errs++;

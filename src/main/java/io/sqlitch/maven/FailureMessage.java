@@ -32,11 +32,18 @@ final class FailureMessage {
     }
 
     /**
-     * {@code e} with its message cleaned, same trace and cause: Maven appends every cause's message the final
-     * error does not already contain, and Sqitch's messages may end with a newline.
+     * {@code e} with its message cleaned, same trace, and its first cause that is not Sqitch's own message (a
+     * driver's exception, say): Maven appends every cause's message the final error does not already contain, and
+     * Sqitch's messages may end with a newline.
      */
     static SqitchException cleanCopy(SqitchException e) {
-        SqitchException copy = new SqitchException(clean(e.getMessage()), e.getCause());
+        Throwable cause = e.getCause();
+        // Sqitch's own messages down the chain were printed already ([ERROR] lines, as Sqitch prints them); Maven
+        // would append each to the final error once more ("... is ambiguous ...: ... is ambiguous ...").
+        while (cause instanceof SqitchException) {
+            cause = cause.getCause();
+        }
+        SqitchException copy = new SqitchException(clean(e.getMessage()), cause);
         copy.setStackTrace(e.getStackTrace());
         return copy;
     }

@@ -57,6 +57,7 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     @Override
     public void generate(Sink sink, Locale locale) throws MavenReportException {
+        resolveForSite();
         RunContext context = runContext();
         String body;
         try {
@@ -79,6 +80,7 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
     /** Not when skipped, nor in a module without a plan (a reactor's parent, say). */
     @Override
     public boolean canGenerateReport() throws MavenReportException {
+        resolveForSite();
         if (skip || userSwitch("sqlitch.report.skip")) {
             return false;
         }
@@ -88,6 +90,16 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
             return Files.exists(ctx.path(t.planFile()));
         } catch (SqitchException e) {
             throw new MavenReportException(e.getMessage(), e);
+        }
+    }
+
+    // mvn site calls generate without execute, so -D over the pom is applied here (once) as execute would.
+    private boolean resolved;
+
+    private void resolveForSite() {
+        if (!resolved && mojoExecution != null && session != null) {
+            ParameterResolver.apply(this, mojoExecution, session.getUserProperties());
+            resolved = true;
         }
     }
 

@@ -135,6 +135,15 @@ public record Change(String lspace, String lopspace, String operator, String rop
      * @param existsInDeployDir tells whether given segments exist as a file under the deploy directory
      */
     public List<String> scriptPathSegments(String extension, Predicate<List<String>> existsInDeployDir) {
+        return scriptPathSegments(name, reworkTags.stream().map(Tag::name).toList(), extension, existsInDeployDir);
+    }
+
+    /**
+     * {@link #scriptPathSegments(String, Predicate)} for any change name and rework tag names (without "@"), such
+     * as those Sqitch derives for a deployed change from the registry.
+     */
+    public static List<String> scriptPathSegments(String name, List<String> reworkTags, String extension,
+                                                  Predicate<List<String>> existsInDeployDir) {
         List<String> path = new ArrayList<>(List.of(name.split("/", -1)));
         String last = path.remove(path.size() - 1);
         if (reworkTags.isEmpty()) {
@@ -142,8 +151,8 @@ public record Change(String lspace, String lopspace, String operator, String rop
             return List.copyOf(path);
         }
         String first = null;
-        for (Tag tag : reworkTags) {
-            String fileName = last + tag.formatName() + "." + extension;
+        for (String tag : reworkTags) {
+            String fileName = last + "@" + tag + "." + extension;
             if (first == null) {
                 first = fileName;
             }

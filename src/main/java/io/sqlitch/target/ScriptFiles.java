@@ -32,6 +32,19 @@ public final class ScriptFiles {
         return path(change, change.isReworked() ? target.reworkedVerifyDir() : target.verifyDir());
     }
 
+    /**
+     * The revert script of a change known by name and rework tags (names without "@"; empty: not reworked), as
+     * Sqitch builds it for a deployed change from the registry.
+     */
+    public String revert(String name, List<String> reworkTags) {
+        return registryPath(name, reworkTags, reworkTags.isEmpty() ? target.revertDir() : target.reworkedRevertDir());
+    }
+
+    /** The verify script of a change known by name and rework tags, as {@link #revert(String, List)}. */
+    public String verify(String name, List<String> reworkTags) {
+        return registryPath(name, reworkTags, reworkTags.isEmpty() ? target.verifyDir() : target.reworkedVerifyDir());
+    }
+
     /** A display path resolved against the working directory. */
     public Path resolve(String displayPath) {
         return Target.resolve(workingDirectory, displayPath);
@@ -64,9 +77,18 @@ public final class ScriptFiles {
     }
 
     private String path(Change change, String dir) {
-        List<String> segments = change.scriptPathSegments(target.extension(),
+        return inside(dir, rawPath(change.name(), change.reworkTags().stream().map(t -> t.name()).toList(), dir),
+                change.name(), change.lineNumber() > 0 ? target.planFile() + " line " + change.lineNumber()
+                        : target.planFile());
+    }
+
+    private String registryPath(String name, List<String> reworkTags, String dir) {
+        return inside(dir, rawPath(name, reworkTags, dir), name, "the registry");
+    }
+
+    private String rawPath(String name, List<String> reworkTags, String dir) {
+        List<String> segments = Change.scriptPathSegments(name, reworkTags, target.extension(),
                 candidate -> Files.exists(resolve(PathText.join(target.reworkedDeployDir(), String.join("/", candidate)))));
-        return inside(dir, PathText.join(dir, String.join("/", segments)), change.name(),
-                change.lineNumber() > 0 ? target.planFile() + " line " + change.lineNumber() : target.planFile());
+        return PathText.join(dir, String.join("/", segments));
     }
 }

@@ -6,7 +6,6 @@ import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,17 @@ class EngineParityDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     private void replay(Consumer<EngineProject> build, String... steps) {
         EngineProject theirs = new EngineProject(tmp.resolve("theirs"));
         build.accept(theirs);
         EngineProject ours = theirs.copyTo(tmp.resolve("ours"));
+        replay(theirs, ours, steps);
+    }
+
+    private static void replay(EngineProject theirs, EngineProject ours, String... steps) {
         for (String step : steps) {
             String[] args = step.split(" ");
             RealSqitch.Result expected = theirs.sqitch(args);
@@ -52,6 +54,28 @@ class EngineParityDifferentialTest {
             p.add("b", "a");
         }, "-vv deploy --verify", "-v verify", "-vv verify", "verify", "-vv revert -y --to a", "-v deploy --verify",
                 "-vv revert -y", "-v deploy", "-vv verify a");
+    }
+
+    /**
+     * A reworked change deployed twice, then the plan cut back to before the rework: the later instance is no longer
+     * in the plan, and Sqitch finds both instances' scripts from the registry (the earlier one as x@v1).
+     */
+    @Test
+    void changesNoLongerPlannedUseTheirRegistryReworkTags() throws Exception {
+        EngineProject theirs = new EngineProject(tmp.resolve("theirs"));
+        theirs.add("x", "", "CREATE TABLE x1 (id INTEGER);\n", "DROP TABLE x1;\n", "SELECT 'verify-x1' FROM x1;\n");
+        theirs.tag("v1");
+        for (String dir : new String[] {"deploy", "revert", "verify"}) {
+            Files.copy(theirs.dir.resolve(dir + "/x.sql"), theirs.dir.resolve(dir + "/x@v1.sql"));
+        }
+        String cut = Files.readString(theirs.dir.resolve("sqitch.plan"));
+        theirs.add("x", "x@v1", "CREATE TABLE x2 (id INTEGER);\n", "DROP TABLE x2;\n", "SELECT 'verify-x2' FROM x2;\n");
+        theirs.tag("v2").add("y", "");
+        EngineProject ours = theirs.copyTo(tmp.resolve("ours"));
+        replay(theirs, ours, "deploy", "-vv verify");
+        theirs.write("sqitch.plan", cut);
+        ours.write("sqitch.plan", cut);
+        replay(theirs, ours, "-vv verify", "revert -y --to x", "-vv verify", "deploy", "revert -y");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class PgAuthoringDifferentialTest {
 
     @Test
     void initAndAddForPgMatchRealSqitch() throws Exception {
-        Assumptions.assumeTrue(RealSqitch.available());
+        RealSqitch.assumeSqitch();
         for (List<String> init : List.of(
                 List.of("flipr", "--engine", "pg", "--uri", "https://github.com/sqitchers/sqitch-intro/"),
                 List.of("flipr", "--engine", "pg", "--target", "db:pg:flipr_test", "--registry", "meta", "--client",

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,7 @@ class PositionalArgumentsDifferentialTest {
 
     @BeforeAll
     static void needsSqitch() {
-        Assumptions.assumeTrue(RealSqitch.available() && Files.isExecutable(Path.of("/usr/bin/sqlite3")),
-                "real sqitch not installed");
+        RealSqitch.assumeSqitchAndSqlite3();
     }
 
     private static final String CONF = "[core]\n\tengine = sqlite\n[engine \"sqlite\"]\n\ttarget = db:sqlite:flipr.db\n"
@@ -90,5 +88,19 @@ class PositionalArgumentsDifferentialTest {
     @Test
     void noTargetConfiguredIsAnEmptyDatabase() {
         replayWith("[core]\n\tengine = sqlite\n", "status", "log", "check", "verify", "revert -y", "status users");
+    }
+
+    /** What deploy and status publish as build properties reads sqlitch.target as the goal did (here an engine). */
+    @Test
+    void currentStateReadsTheTargetAsThePositionalWasRead() {
+        EngineProject p = new EngineProject(tmp.resolve("state")).add("users", "");
+        assertEquals(0, p.oursCli("deploy").exitValue());
+        String[] name = new String[3];
+        assertEquals(0, p.ours(ctx -> {
+            name[0] = new StatusCommand(ctx).currentState("sqlite").orElseThrow().name();
+            name[1] = new StatusCommand(ctx).currentState("db:sqlite:flipr.db").orElseThrow().name();
+            name[2] = new StatusCommand(ctx).currentState(null).orElseThrow().name();
+        }).exitValue());
+        assertEquals("users users users", String.join(" ", name));
     }
 }

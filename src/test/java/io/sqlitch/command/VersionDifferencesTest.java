@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +102,7 @@ class VersionDifferencesTest {
     /** Sqitch 1.3.1 (the differential tests' oracle) accepts the bracketed names that 1.6.1 refuses. */
     @Test
     void realSqitch131AcceptsBracketedNames() {
-        Assumptions.assumeTrue(RealSqitch.available(), "real sqitch not installed");
+        RealSqitch.assumeSqitch();
         EngineProject p = project();
         assertEquals(0, p.sqitch("add", "w[1", "-n", "n").exitValue());
         assertEquals(0, p.sqitch("tag", "v[1", "-n", "n").exitValue());

@@ -2,8 +2,11 @@ package io.sqlitch.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sqlitch.SqitchException;
 import io.sqlitch.testing.Capture;
 import java.util.List;
+import org.apache.maven.exception.DefaultExceptionHandler;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /** The build's final error from what a failed deploy or verify printed (sequences as the ITs log them). */
@@ -48,5 +51,17 @@ class FailureMessageTest {
         assertEquals("Value \"x\" did not pass\n  second line", FailureMessage.of(
                 "Value \"x\" did not pass at /usr/share/perl5/App/Sqitch/Command.pm line 131\n  second line\n", r,
                 step -> null));
+    }
+
+    @Test
+    void mavensFinalErrorShowsSqitchsMultiLineMessageOnce() {
+        String sqitch = "Change \"userflips\" is ambiguous. Please specify a tag-qualified change:\n"
+                + "  * userflips@HEAD\n  * userflips@v1.0.0-dev1\nChange lookup failed";
+        SqitchException e = new SqitchException("Change lookup failed", new SqitchException(sqitch));
+        FailureRecorder r = replay(List.of());
+        MojoFailureException failure = new MojoFailureException(FailureMessage.of(sqitch, r, step -> null),
+                FailureMessage.cleanCopy(new SqitchException(sqitch, e)));
+        // Maven appends each cause's message that the final error does not contain yet.
+        assertEquals(sqitch, new DefaultExceptionHandler().handleException(failure).getMessage());
     }
 }

@@ -1,8 +1,5 @@
 package io.sqlitch.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record PgServer(String host, int port, String user) {
 
     /** The switch CI sets so that a missing oracle fails rather than skips (shared with real sqitch/sqlite3). */
-    public static final String REQUIRE_PROPERTY = "sqlitch.requireOracle";
+    public static final String REQUIRE_PROPERTY = RealSqitch.REQUIRE;
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -45,22 +42,15 @@ public record PgServer(String host, int port, String user) {
     /** The cluster, or a skipped test outside CI, or a failed test in CI. */
     public static PgServer require() {
         Optional<PgServer> server = find();
-        if (server.isEmpty() && Boolean.getBoolean(REQUIRE_PROPERTY)) {
-            fail("no PostgreSQL test cluster (SQLITCH_TEST_PGHOST/SQLITCH_TEST_PGPORT, see .ci/pg-cluster.sh) but "
-                    + REQUIRE_PROPERTY + " is true");
-        }
-        assumeTrue(server.isPresent(), "no PostgreSQL test cluster (set SQLITCH_TEST_PGHOST/SQLITCH_TEST_PGPORT)");
+        RealSqitch.assume(server.isPresent(),
+                "the PostgreSQL test cluster (SQLITCH_TEST_PGHOST/SQLITCH_TEST_PGPORT, see .ci/pg-cluster.sh)");
         return server.get();
     }
 
     /** The real psql is needed as well as the server (differential tests). */
     public static PgServer requireWithPsql() {
         PgServer server = require();
-        boolean psql = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/psql"));
-        if (!psql && Boolean.getBoolean(REQUIRE_PROPERTY)) {
-            fail("psql is missing but " + REQUIRE_PROPERTY + " is true");
-        }
-        assumeTrue(psql, "psql is not installed");
+        RealSqitch.assume(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/psql")), "psql");
         return server;
     }
 

@@ -107,6 +107,11 @@ public final class PgRegistryReads {
         return out;
     }
 
+    /** Sqitch's {@code search_events}, for {@code log}. */
+    public List<io.sqlitch.registry.RegistryEvent> searchEvents(io.sqlitch.registry.EventQuery query) {
+        return PgEventSearch.search(connection, query);
+    }
+
     /** Sqitch's {@code registered_projects}. */
     public List<String> registeredProjects() {
         try {

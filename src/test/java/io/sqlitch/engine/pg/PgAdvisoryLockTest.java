@@ -61,8 +61,7 @@ class PgAdvisoryLockTest {
     @Test
     void realSqitchWaitsForThePluginsLock() throws Exception {
         PgServer pg = PgServer.requireWithPsql();
-        org.junit.jupiter.api.Assumptions.assumeTrue(RealSqitch.available() || Boolean.getBoolean(
-                PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         String db = pg.createDatabase("lock_sqitch");
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = M\n\temail = m@example.com\n");

@@ -107,9 +107,7 @@ class PgConnectorTest {
         SqitchException e = assertThrows(SqitchException.class, () -> open(uri, Map.of()));
         assertEquals("connection to server at \"" + pg.host() + "\", port " + pg.port()
                 + " failed: FATAL:  database \"nosuchdb_pg11\" does not exist", e.getMessage());
-        if (!RealSqitch.available()) {
-            return;
-        }
+        RealSqitch.assumeSqitch();
         Path project = Files.createDirectories(home.resolve("p"));
         Map<String, String> env = RealSqitch.env(home);
         RealSqitch.Result init = RealSqitch.run(project, env, List.of("init", "p", "--engine", "pg"));

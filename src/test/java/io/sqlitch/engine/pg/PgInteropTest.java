@@ -3,7 +3,6 @@ package io.sqlitch.engine.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
@@ -42,7 +41,7 @@ class PgInteropTest {
     @Test
     void deployedByTheEnginePartsThenSqitchTakesOver() throws Exception {
         PgServer pg = PgServer.requireWithPsql();
-        assumeTrue(RealSqitch.available() || Boolean.getBoolean(PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = " + MARGE.name() + "\n\temail = "
                 + MARGE.email() + "\n");
@@ -68,19 +67,9 @@ class PgInteropTest {
 
         Plan plan = PlanParser.parseFile(p.resolve("sqitch.plan"), "sqitch.plan");
         RunContext ctx = new RunContext(p, env, Clock.systemUTC(), home);
-        StringBuilder out = new StringBuilder();
-        List<String> err = new ArrayList<>();
-        PsqlSink sink = new PsqlSink() {
-            @Override
-            public void out(String text) {
-                out.append(text);
-            }
-
-            @Override
-            public void err(String line) {
-                err.add(line);
-            }
-        };
+        CollectingSink sink = new CollectingSink();
+        StringBuilder out = sink.out;
+        List<String> err = sink.err;
         try (PgEngine engine = new PgEngine(uri, uri, "sqitch", Optional.empty(), Map.of("note", "Flipr's users"),
                 MARGE, ctx, err::add)) {
             engine.lock(60, out::append);
@@ -124,6 +113,24 @@ class PgInteropTest {
                 "LINE 1: SELECT nosuch;", "               ^"), err);
         String last = run(p, env, "log", uri, "--format", "oneline", "-n", "1").stdout();
         assertTrue(last.contains(" fail flipr:users"), last);
+        String theirs = run(p, env, "log", uri, "--format", "format:%e %n %o %c", "-n", "4", "--skip",
+                "1", "--change-pattern", "^(users|app)").stdout().replaceFirst("^On database .*\n", "");
+        // (Sqitch 1.3.1 builds invalid SQL on pg when two patterns are given: one pattern here.)
+        try (PgEngine engine = new PgEngine(uri, uri, "sqitch", Optional.empty(), Map.of(), MARGE, ctx, err::add)) {
+            StringBuilder ours = new StringBuilder();
+            for (var e : engine.reads().searchEvents(new io.sqlitch.registry.EventQuery(List.of(), "^(users|app)",
+                    null, null, null, 4, 1, false))) {
+                ours.append(e.event()).append(' ').append(e.change()).append(' ').append(e.project()).append(' ')
+                        .append(e.committer()).append('\n');
+                if (e.change().equals("users")) {
+                    assertEquals(List.of("appschema"), e.requiresList());
+                    assertEquals(List.of("@v1.0.0-dev1"), e.tagList());
+                }
+            }
+            assertEquals(theirs, ours.toString());
+            assertEquals(1, engine.reads().searchEvents(new io.sqlitch.registry.EventQuery(List.of("fail"), null,
+                    null, null, null, null, null, true)).size());
+        }
     }
 
     private static RealSqitch.Result run(Path dir, Map<String, String> env, String... args) {

@@ -3,7 +3,6 @@ package io.sqlitch.engine.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sqlitch.engine.SqlScript;
 import io.sqlitch.plan.Change;
@@ -47,7 +46,7 @@ class PgRegistryDifferentialTest {
     @BeforeEach
     void project() throws Exception {
         pg = PgServer.requireWithPsql();
-        assumeTrue(RealSqitch.available() || Boolean.getBoolean(PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("user.conf"), "[user]\n\tname = " + MARGE.name() + "\n\temail = "
                 + MARGE.email() + "\n");
@@ -116,7 +115,7 @@ class PgRegistryDifferentialTest {
     @Test
     void upgradesAVersion0RegistryAsSqitchDoes() throws Exception {
         Path pgSql = Path.of("/usr/share/perl5/App/Sqitch/Engine/pg.sql");
-        assumeTrue(Files.isRegularFile(pgSql), "Sqitch's pg.sql");
+        RealSqitch.assume(Files.isRegularFile(pgSql), "Sqitch's pg.sql (" + pgSql + ")");
         String theirs = pg.createDatabase("upg_sqitch");
         String ours = pg.createDatabase("upg_ours");
         for (String db : List.of(theirs, ours)) {

@@ -51,8 +51,7 @@ class PsqlClientTest {
     @Test
     void sameCommandLineAndPasswordEnvironmentAsRealSqitch() throws Exception {
         PgServer pg = PgServer.requireWithPsql();
-        org.junit.jupiter.api.Assumptions.assumeTrue(RealSqitch.available() || Boolean.getBoolean(
-                PgServer.REQUIRE_PROPERTY), "no sqitch");
+        RealSqitch.assumeSqitch();
         String db = pg.createDatabase("client");
         String uri = "db:pg://" + pg.user() + ":s3cr%20et@" + pg.host() + ":" + pg.port() + "/" + db
                 + "?sslmode=disable&application_name=sqitch_oracle";
@@ -78,24 +77,13 @@ class PsqlClientTest {
         assertTrue(!String.join(" ", ours.command("deploy/x.sql")).contains("s3cr"), "no password in argv");
 
         Files.delete(log);
-        List<String> err = new ArrayList<>();
-        StringBuilder out = new StringBuilder();
+        CollectingSink sink = new CollectingSink();
         Files.writeString(project.resolve("deploy/y.sql"), "SELECT :'a' || :b;\nSELECT nosuch;\n");
-        int rc = ours.run("deploy/y.sql", new PsqlSink() {
-            @Override
-            public void out(String text) {
-                out.append(text);
-            }
-
-            @Override
-            public void err(String line) {
-                err.add(line);
-            }
-        });
+        int rc = ours.run("deploy/y.sql", sink);
         assertEquals(3, rc);
-        assertEquals("1 22\n", out.toString());
+        assertEquals("1 22\n", sink.out.toString());
         assertEquals(List.of("psql:deploy/y.sql:2: ERROR:  column \"nosuch\" does not exist",
-                "LINE 1: SELECT nosuch;", "               ^"), err);
+                "LINE 1: SELECT nosuch;", "               ^"), sink.err);
         assertEquals("\"" + client + "\" unexpectedly returned exit value 3", ours.failure(rc));
     }
 
@@ -118,15 +106,7 @@ class PsqlClientTest {
         Map<String, String> env = new HashMap<>();
         PsqlClient c = new PsqlClient("/nonexistent/psql", PgUri.parse("db:pg:x"), Map.of(), "sqitch",
                 new RunContext(dir, env, Clock.systemUTC(), dir));
-        SqitchException e = assertThrows(SqitchException.class, () -> c.run("deploy/a.sql", new PsqlSink() {
-            @Override
-            public void out(String text) {
-            }
-
-            @Override
-            public void err(String line) {
-            }
-        }));
+        SqitchException e = assertThrows(SqitchException.class, () -> c.run("deploy/a.sql", new CollectingSink()));
         assertEquals("\"/nonexistent/psql\" failed to start: \"No such file or directory\"", e.getMessage());
     }
 }

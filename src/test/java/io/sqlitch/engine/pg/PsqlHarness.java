@@ -56,8 +56,7 @@ final class PsqlHarness {
 
     Run ours(String file, Map<String, String> vars) throws Exception {
         String db = pg.createDatabase("psql_ours");
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
+        CollectingSink sink = new CollectingSink();
         Map<String, String> env = new HashMap<>();
         env.put("USER", "tester");
         RunContext ctx = new RunContext(cwd, env, Clock.systemUTC(), cwd);
@@ -66,23 +65,12 @@ final class PsqlHarness {
         try (Connection c = PgConnector.open(settings)) {
             PsqlVariables v = PsqlVariables.forSqitch(vars, "sqitch");
             v.connected(db, pg.user(), pg.host(), pg.port(), "15", 150000);
-            PsqlSink sink = new PsqlSink() {
-                @Override
-                public void out(String text) {
-                    out.append(text);
-                }
-
-                @Override
-                public void err(String line) {
-                    err.append(line).append('\n');
-                }
-            };
             rc = PsqlScriptCheck.refusal(cwd, file).map(msg -> {
-                err.append(msg).append('\n');
+                sink.err(msg);
                 return -1;
             }).orElseGet(() -> new PsqlScriptRunner(c, v, cwd, sink).run(file));
         }
-        return new Run(out.toString(), err.toString(), rc, dump(db));
+        return new Run(sink.out.toString(), sink.errText(), rc, dump(db));
     }
 
     void write(String path, String text) throws IOException {

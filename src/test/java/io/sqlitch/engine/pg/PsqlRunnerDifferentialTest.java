@@ -154,6 +154,13 @@ class PsqlRunnerDifferentialTest {
                         BEGIN;
                         CREATE TABLE rolled_back (id int);
                         """),
+                Arguments.of("\\g and \\unset", """
+                        SELECT 'sent by g' \\g
+                        \\g
+                        \\set gone 1
+                        \\unset gone
+                        SELECT :{?gone}, :'gone';
+                        """),
                 Arguments.of("value formats and psql's own variables", """
                         SELECT true, false, 1.50::numeric, 2.5::float8, DATE '2024-02-29', TIMESTAMPTZ '2024-01-01 12:00:00+00',
                           ARRAY[1,2], '{"a": [1, null]}'::jsonb, NULL::int, '\\x41'::bytea, interval '1 day 02:00', 'a|b';
