@@ -161,6 +161,18 @@ if [ "${FSYNCS:-0}" = 1 ]; then
     exit 0
 fi
 
+# report N: the medians and ratios of size N (printed as soon as N is done, so a cut-short run keeps them).
+report() {
+    local n=$1 verb o f l s
+    for verb in deploy status noop; do
+        o=$(median "$n-$verb-sqlitch"); f=$(median "$n-$verb-flyway"); l=$(median "$n-$verb-liquibase")
+        s=$(median "$n-$verb-sqitch")
+        printf '%6s  %-7s %8s %8s %9s %8s   %7s %9s %7s\n' "$n" "$verb" "$o" "$f" "$l" "$s" \
+            "$(ratio "$o" "$f")" "$(ratio "$o" "$l")" "$(ratio "$o" "$s")"
+    done
+    printf '%6s  %-7s %8s   (mvn validate on the same pom: Maven'"'"'s own start-up)\n' "$n" validate "$(median "$n-validate-maven")"
+}
+
 for n in "${SIZES[@]}"; do
     generate_sqitch "$WORK/template-$n/sqlitch" "$n"
     cp -r "$WORK/template-$n/sqlitch" "$WORK/template-$n/sqitch"
@@ -185,18 +197,12 @@ for n in "${SIZES[@]}"; do
         done
         echo "N=$n repetition $((r + 1)) of $REPS done (load $(tail -1 "$WORK/loads"))" >&2
     done
+    report "$n" >&2
 done
 
 echo
+echo "All sizes:"
 echo "Medians of $REPS runs, seconds per command (whole process); ratio = sqlitch / other"
 printf '%6s  %-7s %8s %8s %9s %8s   %7s %9s %7s\n' N command sqlitch flyway liquibase sqitch /flyway /liquibase /sqitch
-for n in "${SIZES[@]}"; do
-    for verb in deploy status noop; do
-        o=$(median "$n-$verb-sqlitch"); f=$(median "$n-$verb-flyway"); l=$(median "$n-$verb-liquibase")
-        s=$(median "$n-$verb-sqitch")
-        printf '%6s  %-7s %8s %8s %9s %8s   %7s %9s %7s\n' "$n" "$verb" "$o" "$f" "$l" "$s" \
-            "$(ratio "$o" "$f")" "$(ratio "$o" "$l")" "$(ratio "$o" "$s")"
-    done
-    printf '%6s  %-7s %8s   (mvn validate on the same pom: Maven'"'"'s own start-up)\n' "$n" validate "$(median "$n-validate-maven")"
-done
+for n in "${SIZES[@]}"; do report "$n"; done
 echo "Load average (1 min) at each pairing: $(load_summary); $(nproc) cores"
