@@ -6,6 +6,7 @@ import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
 import io.sqlitch.testing.VersionDifferences;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * twin directory, then compares each step's stdout, stderr and exit value, and the resulting trees byte for byte.
  * Our clock is set, per step, to the time real Sqitch wrote into the plan, so plan files and change IDs match.
  */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class AuthoringDifferentialTest {
 
     private static final Pattern TIME = Pattern.compile(" (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ) ");

@@ -5,6 +5,7 @@ import io.sqlitch.registry.RegistryDatabase;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code sqitch checkout} between two git branches: real sqitch in one copy of a repository, ours in another. */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class CheckoutDifferentialTest {
 
     private static final String SETUP = """

@@ -3,6 +3,7 @@ package io.sqlitch.command;
 import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Runs the same batch of {@code sqitch config} operations through real sqitch and through ConfigCommand. */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class ConfigCommandDifferentialTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import io.sqlitch.RunContext;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
 import io.sqlitch.testing.VersionDifferences;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code sqitch init} with each option combination, through real sqitch and through InitCommand. */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class InitCommandDifferentialTest {
 
     @TempDir

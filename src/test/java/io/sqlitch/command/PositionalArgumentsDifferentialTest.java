@@ -6,6 +6,7 @@ import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Positional arguments of the commands that connect to a database, classified as Sqitch's {@code parse_args} does
  * (change, target name, URI, engine, plan file, else unknown), compared with real sqitch step by step.
  */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class PositionalArgumentsDifferentialTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import io.sqlitch.RunContext;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
 import io.sqlitch.testing.RealSqitch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * masked, as the replay has its own). Then, on the tutorial's final project, redeployed with a failing change, it
  * compares status, log, check and upgrade variants with real sqitch.
  */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class ReportingTutorialDifferentialTest {
 
     private static final Path ORACLE = RealSqitch.tutorialOracle();

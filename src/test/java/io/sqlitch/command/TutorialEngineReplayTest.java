@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * status, log, bundle, file edits) runs as recorded with real sqitch and bash, so later steps see the project and
  * registry our engine left. At the end the registry and database dumps equal the recorded ones.
  */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class TutorialEngineReplayTest {
 
     private static final Path ORACLE = RealSqitch.tutorialOracle();

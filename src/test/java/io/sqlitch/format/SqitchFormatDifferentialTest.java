@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * list attributes) are compared on {@code plan} only: Sqitch 1.3.1's {@code log} crashes on them with SQLite.
  * The session runs in America/Chicago to exercise the local-zone conversion.
  */
+@Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class SqitchFormatDifferentialTest {
 
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");

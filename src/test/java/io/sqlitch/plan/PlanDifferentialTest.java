@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * Generates varied plans, runs real Sqitch on them (one batched shell script) and compares change IDs, tag infos,
  * the ambiguity error and the whole rewritten file after {@code sqitch tag} and {@code sqitch add}.
  */
+@org.junit.jupiter.api.Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class PlanDifferentialTest {
 
     private static final int PLANS = 9;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The pg engine's parts driven as a deploy would drive them (lock, registry, one transaction per change around
  * its script, rows), then real sqitch status/verify/log/revert/deploy on the same database, and back.
  */
+@org.junit.jupiter.api.Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class PgInteropTest {
 
     private static final Identity MARGE = new Identity("Marge N. O’Vera", "marge@example.com");

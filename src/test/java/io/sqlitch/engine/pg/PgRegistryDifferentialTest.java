@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pg_dump of the schema identical, every row identical but for the committed times; and each side reads the
  * other's rows.
  */
+@org.junit.jupiter.api.Tag("slow") // runs real sqitch/psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class PgRegistryDifferentialTest {
 
     private static final Identity MARGE = new Identity("Marge N. O’Vera", "marge@example.com");

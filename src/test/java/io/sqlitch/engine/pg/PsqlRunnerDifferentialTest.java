@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The same script through the real psql 15 (with Sqitch's options) and through the in-process runner, each on a
  * fresh database: same stdout, same stderr, same exit value, same database afterwards.
  */
+@org.junit.jupiter.api.Tag("slow") // runs real psql many times: -DexcludedGroups=slow leaves it out of a quick run
 class PsqlRunnerDifferentialTest {
 
     private static PgServer pg;
