@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a deploy or revert would run, computed from the plan, the scripts and a registry read read-only: a small
- * path of its own beside {@link ChangeDeployer} and {@link Reverter}, so a preview can never write. It makes the up-front
- * checks the real commands make (missing scripts, conflicts, requires) with their messages; what only running the
- * scripts can tell, it cannot.
+ * What a deploy or revert would run, computed from the plan, the scripts and a registry read read-only: a path
+ * of its own beside {@link ChangeDeployer} and {@link Reverter}, so a preview can never write. It makes the
+ * up-front checks the real commands make (missing scripts, conflicts, requires) with their messages; what only
+ * running the scripts can tell, it cannot.
  */
 public final class DeployPreview {
 

@@ -39,8 +39,8 @@ public class RevertMojo extends AbstractChangingMojo {
     private Boolean yes;
 
     /**
-     * Preview only (not a Sqitch option): print each change this goal would revert, newest first and the script it would run,
-     * variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
+     * Preview only (not a Sqitch option): print each change this goal would revert, newest first, and the script
+     * it would run, variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
      * on what it checks before running scripts (an unknown or undeployed change); asks nothing.
      *
      * @since 0.1.0

@@ -69,6 +69,25 @@ class DryRunPreviewTest {
         assertEquals("Missing required change: other:thing\n", preview.stderr());
         assertEquals(deploy.exitValue(), preview.exitValue());
         assertTrue(deploy.stderr().endsWith(preview.stderr()), deploy.stderr());
+        if (RealSqitch.available()) {
+            RealSqitch.Result sqitch = p.copyTo(tmp.resolve("sqitch")).sqitch("deploy");
+            assertEquals(preview.exitValue(), sqitch.exitValue());
+            assertTrue(sqitch.stderr().endsWith(preview.stderr()), sqitch.stderr());
+        }
+    }
+
+    @Test
+    void deployPreviewAfterAPartialDeployListsOnlyThePendingChanges() throws IOException {
+        EngineProject p = project(tmp);
+        p.add("likes", "flips");
+        assertEquals(0, p.oursCli("deploy", "--to", "users").exitValue());
+        List<String> before = listing(tmp);
+        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null));
+        assertEquals(0, r.exitValue(), r.stderr());
+        assertEquals(before, listing(tmp));
+        assertTrue(r.stdout().startsWith("Would deploy 2 changes"), r.stdout());
+        assertFalse(r.stdout().contains("deploy/users.sql"), r.stdout());
+        assertTrue(r.stdout().indexOf("deploy/flips.sql") < r.stdout().indexOf("deploy/likes.sql"), r.stdout());
     }
 
     @Test
