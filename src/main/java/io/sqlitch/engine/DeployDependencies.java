@@ -3,9 +3,11 @@ package io.sqlitch.engine;
 import io.sqlitch.SqitchException;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Dependency;
+import io.sqlitch.plan.Plan;
 import io.sqlitch.plan.Tag;
 import io.sqlitch.registry.ChangeRecord;
 import io.sqlitch.registry.Identity;
+import io.sqlitch.registry.RegistryStore;
 import io.sqlitch.registry.TagRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,15 +16,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A deploy's dependency checks and the registry records of its changes, as Sqitch derives them. */
 final class DeployDependencies {
 
     private final EngineRun r;
+    private final Plan plan;
+    // Null when there is no registry yet (a preview against a new database): nothing is deployed.
+    private final Supplier<RegistryStore> store;
 
     DeployDependencies(EngineRun r) {
         this.r = r;
+        this.plan = r.plan;
+        this.store = r::registry;
+    }
+
+    /** For a preview: the same checks over a registry read read-only ({@code store} null: none yet). */
+    DeployDependencies(Plan plan, RegistryStore store) {
+        this.r = null;
+        this.plan = plan;
+        this.store = store == null ? null : () -> store;
     }
 
     /**
@@ -63,7 +78,7 @@ final class DeployDependencies {
             }
             throw new SqitchException(String.join("\n", msg));
         }
-        List<String> already = r.registry().areDeployedChanges(batch.stream().map(Change::id).toList());
+        List<String> already = store == null ? List.of() : store.get().areDeployedChanges(batch.stream().map(Change::id).toList());
         if (!already.isEmpty()) {
             String list = already.stream().map(id -> seen.get(id).formatNameWithTags() + " (" + id + ")")
                     .collect(Collectors.joining(", "));
@@ -75,12 +90,15 @@ final class DeployDependencies {
 
     /** A dependency's change: earlier in this batch (by plan id), else in the registry (earliest instance). */
     private Optional<String> lookup(Dependency dep, Map<String, Change> seen) {
-        Optional<String> planId = r.plan.dependencyId(dep);
+        Optional<String> planId = plan.dependencyId(dep);
         if (planId.isPresent() && seen.containsKey(planId.get())) {
             return planId;
         }
+        if (store == null) {
+            return Optional.empty();
+        }
         String id = planId.orElse(dep.id());
-        return r.registry().changeIdForDepend(id, dep.change(), dep.tag(), r.plan.dependencyProject(dep));
+        return store.get().changeIdForDepend(id, dep.change(), dep.tag(), plan.dependencyProject(dep));
     }
 
     ChangeRecord record(Change change, String deployPath, Map<String, String> resolved) {

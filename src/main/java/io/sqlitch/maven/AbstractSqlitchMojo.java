@@ -190,6 +190,16 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         project.getProperties().setProperty("sqlitch.deployed.tag", tag == null ? "" : tag);
     }
 
+    /** A file parameter resolved against the project's base directory; null when none is given. */
+    protected Path projectFile(File configured) {
+        if (configured == null || configured.getPath().isEmpty()) {
+            return null;
+        }
+        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+        return base.resolve(configured.getPath());
+    }
+
     /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
     protected void writeJson(File configured, String json) {
         String name = configured == null ? null : configured.getPath();

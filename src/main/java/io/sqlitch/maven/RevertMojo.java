@@ -2,6 +2,8 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.console.Output;
+import java.io.File;
+import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RevertCommand;
 import io.sqlitch.command.RevertOptions;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,11 +38,45 @@ public class RevertMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
+    /**
+     * Preview only (not a Sqitch option): print each change this goal would revert, newest first, and the script
+     * it would run, variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
+     * on what it checks before running scripts (an unknown or undeployed change); asks nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Preview only, as {@code dryRun}, and also write the preview as one SQL file (a comment naming each change,
+     * then its script); relative to the project's base directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlitch.dryRunFile")
+    private File dryRunFile;
+
+    private boolean preview() {
+        return dryRun || projectFile(dryRunFile) != null;
+    }
+
+    // A preview changes nothing, so "Deployed 0 changes" would mislead.
+    @Override
+    protected boolean summary() {
+        return !preview() && super.summary();
+    }
+
     @Override
     protected void run(RunContext context, Output out) {
-        new RevertCommand(commandContext(context, out, null)).execute(new RevertOptions(targetArgs(), null,
+        RevertOptions options = new RevertOptions(targetArgs(), null,
                 toChange, modified, yes,
                 logOnly(),
-                lockTimeout(), variables()));
+                lockTimeout(), variables());
+        if (preview()) {
+            new PreviewCommand(commandContext(context, out, null)).revert(options, projectFile(dryRunFile));
+            return;
+        }
+        new RevertCommand(commandContext(context, out, null)).execute(options);
     }
 }

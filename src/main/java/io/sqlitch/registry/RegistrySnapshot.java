@@ -27,6 +27,28 @@ public record RegistrySnapshot(Optional<DeployedChange> current, List<DeployedCh
         deployed = List.copyOf(deployed);
     }
 
+    /**
+     * Calls {@code reader} with the registry opened read-only (null when the file does not exist or holds no
+     * registry tables), then closes it: for previews, which must check what a command would without writing.
+     */
+    public static <T> T readOnly(Path registryFile, Clock clock, java.util.function.Function<RegistryStore, T> reader) {
+        if (!Files.isRegularFile(registryFile)) {
+            return reader.apply(null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + registryFile,
+                config.toProperties())) {
+            if (!new RegistrySchema(connection, RegistryDatabase.MAIN, clock).isInitialized()) {
+                return reader.apply(null);
+            }
+            return reader.apply(new Registry(connection, RegistryDatabase.MAIN, NOBODY, clock));
+        } catch (SQLException e) {
+            throw new SqitchException("Cannot read the registry " + registryFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads {@code registryFile}; empty when the file does not exist or holds no registry tables. */
     public static RegistrySnapshot read(Path registryFile, String project, Clock clock) {
         if (!Files.isRegularFile(registryFile)) {

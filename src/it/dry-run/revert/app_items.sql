@@ -1,0 +1,7 @@
+-- Revert app:app_items
+
+BEGIN;
+
+DROP TABLE app_items;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert app:app_users
+
+BEGIN;
+
+DROP TABLE app_users;
+
+COMMIT;
