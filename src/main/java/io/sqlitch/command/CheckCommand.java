@@ -6,6 +6,7 @@ import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.registry.DeployedChange;
 import io.sqlitch.registry.Registry;
+import io.sqlitch.registry.RegistryStore;
 import io.sqlitch.target.ScriptFiles;
 import io.sqlitch.target.Target;
 import java.util.ArrayList;
@@ -30,12 +31,12 @@ public final class CheckCommand {
         if (!rest.isEmpty()) {
             ctx.out().warn("Too many changes specified; checking from \"" + from + "\" to \"" + to + "\"");
         }
-        try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
-            reg.schema().check(target.registryDestination());
+        try (ReportReads reg = ReportReads.open(ctx, target)) {
+            reg.checkRegistry();
             Plan plan = ctx.plan(target);
-            Registry registry = reg.registry();
+            RegistryStore registry = reg.store();
             List<DeployedChange> deployed = new ArrayList<>(registry.deployedChanges(plan.project()));
-            ctx.out().info("Checking " + target.destination());
+            ctx.out().info("Checking " + reg.destination());
             if (deployed.isEmpty()) {
                 ctx.out().info(plan.count() > 0 ? "No changes deployed"
                         : "Nothing to check (no planned or deployed changes)");
@@ -75,7 +76,7 @@ public final class CheckCommand {
     }
 
     /** Sqitch's {@code _trim_to}: the plan index of {@code key}, dropping deployed changes outside the range. */
-    private int trimTo(Registry registry, Plan plan, String key, List<DeployedChange> changes, boolean pop) {
+    private int trimTo(RegistryStore registry, Plan plan, String key, List<DeployedChange> changes, boolean pop) {
         String id = registry.changeIdForKey(key, plan.project(), new Registry.LookupReporter(ctx.out()::vent,
                 changeId -> plan.get(changeId).map(Change::formatTagQualifiedName))).orElseThrow(() ->
                 new SqitchException(plan.contains(key) ? "Change \"" + key + "\" has not been deployed"

@@ -51,23 +51,23 @@ public final class LogCommand {
                 "always".equals(color), ctx.run().zone());
 
         Target target = EngineTargets.parse(ctx, "log", options.target(), options.args()).target();
-        try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
-            if (!reg.schema().isInitialized()) {
+        try (ReportReads reg = ReportReads.open(ctx, target)) {
+            if (!reg.initialized()) {
                 listener.accept(target, List.of());
-                throw SqitchException.soft("Database " + target.registryDestination()
+                throw SqitchException.soft("Database " + reg.registryDestination()
                         + " has not been initialized for Sqitch");
             }
-            if (reg.registry().searchEvents(new EventQuery(List.of(), null, null, null, null, 1, null, false))
+            if (reg.searchEvents(new EventQuery(List.of(), null, null, null, null, 1, null, false))
                     .isEmpty()) {
                 listener.accept(target, List.of());
-                throw SqitchException.soft("No events logged for " + target.destination());
+                throw SqitchException.soft("No events logged for " + reg.destination());
             }
-            List<RegistryEvent> events = reg.registry().searchEvents(new EventQuery(options.events(),
+            List<RegistryEvent> events = reg.searchEvents(new EventQuery(options.events(),
                     options.changePattern(), options.projectPattern(), options.committerPattern(), null,
                     options.maxCount(), options.skip(), options.reverse()));
             listener.accept(target, events);
             if (options.headers() == null || options.headers()) {
-                ctx.out().emit("On database " + target.destination());
+                ctx.out().emit("On database " + reg.destination());
             }
             for (RegistryEvent event : events) {
                 // Sqitch's page() adds one newline to each formatted event.

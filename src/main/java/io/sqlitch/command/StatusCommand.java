@@ -7,7 +7,6 @@ import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.registry.DeployedChange;
 import io.sqlitch.registry.DeployedTag;
-import io.sqlitch.registry.Registry;
 import io.sqlitch.target.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,16 +52,16 @@ public final class StatusCommand {
         ZoneId zone = ctx.run().zone();
         String format = dateFormat;
 
-        out.comment("On database " + target.destination());
-        try (TargetRegistry reg = TargetRegistry.open(ctx, target, null)) {
-            Registry registry = reg.registry();
+        try (ReportReads registry = ReportReads.open(ctx, target)) {
+            String destination = registry.destination();
+            out.comment("On database " + destination);
             String project = options.project() != null ? options.project() : plan.map(Plan::project)
-                    .orElseGet(() -> registryProject(reg));
+                    .orElseGet(() -> registryProject(registry));
             // Sqitch's "has not been initialized" path needs current_state to die; on SQLite a registry without
             // tables reads as no state, so an uninitialised (even freshly created) registry says this too.
             Optional<DeployedChange> state = registry.currentState(project);
             if (state.isEmpty()) {
-                listener.accept(new StatusReport(target.destination(), project, state,
+                listener.accept(new StatusReport(destination, project, state,
                         plan.filter(p -> project.equals(p.project())).map(Plan::changes).orElse(null)));
                 throw SqitchException.soft("No changes deployed");
             }
@@ -103,9 +102,9 @@ public final class StatusCommand {
 
             if (plan.isPresent() && project.equals(plan.get().project())) {
                 List<Change> undeployed = emitStatus(plan.get(), target, current);
-                listener.accept(new StatusReport(target.destination(), project, state, undeployed));
+                listener.accept(new StatusReport(destination, project, state, undeployed));
             } else {
-                listener.accept(new StatusReport(target.destination(), project, state, null));
+                listener.accept(new StatusReport(destination, project, state, null));
                 out.comment("");
                 out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
             }
@@ -165,11 +164,11 @@ public final class StatusCommand {
         return Optional.of(ctx.plan(target));
     }
 
-    private static String registryProject(TargetRegistry reg) {
-        if (!reg.schema().isInitialized()) {
+    private static String registryProject(ReportReads reg) {
+        if (!reg.initialized()) {
             throw new SqitchException("Database not initialized for Sqitch");
         }
-        List<String> projects = reg.registry().registeredProjects();
+        List<String> projects = reg.registeredProjects();
         if (projects.isEmpty()) {
             throw new SqitchException("No projects registered");
         }

@@ -30,7 +30,7 @@ public final class SupportedEngines {
         require(target, DEPLOYABLE);
     }
 
-    /** Throws unless {@code target} is a SQLite target: the reporting commands read only SQLite registries yet. */
+    /** Throws unless {@code target} is a SQLite target (for code that opens only SQLite registries). */
     public static void requireSqlite(Target target) {
         require(target, Set.of("sqlite"));
     }

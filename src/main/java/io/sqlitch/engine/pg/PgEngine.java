@@ -207,6 +207,11 @@ public final class PgEngine implements DatabaseEngine {
         }
     }
 
+    /** Sqitch's {@code registry_release}: the registry version this engine creates and upgrades to. */
+    public String registryRelease() {
+        return PgRegistrySchema.VERSION;
+    }
+
     @Override
     public void upgradeRegistry(Consumer<String> info) {
         String version = registry().registryVersion();

@@ -48,6 +48,11 @@ public final class PgRegistryReads {
         return changes(" WHERE c.project = ?" + "%GROUP%" + " ORDER BY c.committed_at ASC", project);
     }
 
+    /** The project's deployed changes, newest first (Sqitch's {@code current_changes}, for status). */
+    public List<DeployedChange> currentChanges(String project) {
+        return changes(" WHERE c.project = ?" + "%GROUP%" + " ORDER BY c.committed_at DESC", project);
+    }
+
     /** One deployed change by id (Sqitch's {@code load_change}). */
     public Optional<DeployedChange> loadChange(String changeId) {
         return changes(" WHERE c.change_id = ?" + "%GROUP%", changeId).stream().findFirst();
