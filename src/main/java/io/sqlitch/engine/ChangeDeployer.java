@@ -211,14 +211,7 @@ final class ChangeDeployer {
         r.db.beginWork();
         boolean done = false;
         try {
-            if (script.isPresent()) {
-                ScriptResult result = r.db.runBody(script.get());
-                if (!result.succeeded()) {
-                    r.db.rollbackWork();
-                    r.ventLines(result.errorLines());
-                    throw r.clientFailed();
-                }
-            }
+            script.ifPresent(r::runBodyInWork);
             if (r.options.withVerify()) {
                 if (verify.isEmpty()) {
                     r.missingVerify(r.files.verify(change));

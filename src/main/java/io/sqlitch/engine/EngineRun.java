@@ -56,6 +56,19 @@ final class EngineRun {
         return new SqitchException(db.clientFailure());
     }
 
+    /**
+     * Runs a script's body inside the open unit of work; a failure rolls the work back (nothing of the change is
+     * left), prints the client's lines and fails as the client did.
+     */
+    void runBodyInWork(SqlScript script) {
+        ScriptResult result = db.runBody(script);
+        if (!result.succeeded()) {
+            db.rollbackWork();
+            ventLines(result.errorLines());
+            throw clientFailed();
+        }
+    }
+
     /** A failure's message, or the advice for a failure of the database library. */
     String explain(SqitchException e) {
         return db.advice(e).orElse(e.getMessage());

@@ -131,14 +131,7 @@ final class Reverter {
                 r.db.beginWork();
                 boolean done = false;
                 try {
-                    if (script.isPresent()) {
-                        ScriptResult result = r.db.runBody(script.get());
-                        if (!result.succeeded()) {
-                            r.db.rollbackWork();
-                            r.ventLines(result.errorLines());
-                            throw r.clientFailed();
-                        }
-                    }
+                    script.ifPresent(r::runBodyInWork);
                     r.db.showRegistry();
                     r.registry().recordRevert(changeId);
                     r.db.finishWork();

@@ -1,6 +1,8 @@
 package io.sqlitch.registry;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Filters for {@link Registry#searchEvents} (Sqitch's {@code search_events}). Null means "no filter"; the
@@ -20,6 +22,19 @@ public record EventQuery(List<String> events, String change, String project, Str
 
     public EventQuery {
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** The patterns given, by the events column each is matched against, in Sqitch's order. */
+    public Map<String, String> patternsByColumn() {
+        Map<String, String> patterns = new LinkedHashMap<>();
+        String[][] all = {{"e.committer_name", committer}, {"e.planner_name", planner}, {"e.change", change},
+            {"e.project", project}};
+        for (String[] p : all) {
+            if (p[1] != null) {
+                patterns.put(p[0], p[1]);
+            }
+        }
+        return patterns;
     }
 
     /** Every event, newest first. */

@@ -567,18 +567,10 @@ public final class Registry implements RegistryStore {
     public List<RegistryEvent> searchEvents(EventQuery query) {
         List<String> wheres = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String[][] patterns = {
-            {query.committer(), "e.committer_name"},
-            {query.planner(), "e.planner_name"},
-            {query.change(), "e.change"},
-            {query.project(), "e.project"},
-        };
-        for (String[] p : patterns) {
-            if (p[0] != null) {
-                wheres.add(p[1] + " REGEXP ?");
-                params.add(p[0]);
-            }
-        }
+        query.patternsByColumn().forEach((column, pattern) -> {
+            wheres.add(column + " REGEXP ?");
+            params.add(pattern);
+        });
         if (!query.events().isEmpty()) {
             wheres.add("e.event IN (" + String.join(", ", java.util.Collections.nCopies(query.events().size(), "?"))
                     + ")");

@@ -24,18 +24,10 @@ final class PgEventSearch {
     static List<RegistryEvent> search(Connection connection, EventQuery query) {
         List<String> wheres = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String[][] patterns = {
-            {query.committer(), "e.committer_name"},
-            {query.planner(), "e.planner_name"},
-            {query.change(), "e.change"},
-            {query.project(), "e.project"},
-        };
-        for (String[] p : patterns) {
-            if (p[0] != null) {
-                wheres.add(p[1] + " ~ ?");
-                params.add(p[0]);
-            }
-        }
+        query.patternsByColumn().forEach((column, pattern) -> {
+            wheres.add(column + " ~ ?");
+            params.add(pattern);
+        });
         try {
             if (!query.events().isEmpty()) {
                 wheres.add("e.event = ANY(?)");
