@@ -143,6 +143,22 @@ class TutorialReplay {
         return parts ? parts.join('\n') : null
     }
 
+    /**
+     * The files of expectedRoot/<top> against work/<top> for each top, but those unchecked names on the oracle's
+     * side; convert as in files().
+     */
+    List<String> diffFinal(Path expectedRoot, List<String> tops, Closure<Map> convert = null,
+                           Closure<Boolean> unchecked = { String name -> false }) {
+        tops.collectMany { String top ->
+            Map<String, String> expected = files(expectedRoot.resolve(top), true)
+            expected.keySet().removeIf { unchecked(it) }
+            Map<String, String> actual = files(work.resolve(top), false, convert)
+            // The plugin's cache of sqlite-jdbc's native library (~/.cache/sqlitch): no Sqitch file, nothing to compare.
+            if (top == 'home') { actual.keySet().removeIf { it.startsWith('.cache/sqlitch/') } }
+            diffFiles(top, expected, actual)
+        }
+    }
+
     /** Compares two path -> text maps (normalised as 'final'): `missing`, `extra` and `differs` lines. */
     List<String> diffFiles(String top, Map<String, String> expected, Map<String, String> actual) {
         List<String> diffs = []
@@ -158,7 +174,33 @@ class TutorialReplay {
     }
 
     // -----------------------------------------------------------------------------------------------------------
-    // Files.
+    // Environment and files.
+
+    /** A fresh base/work with work/home (the steps' HOME) and work/etc (where the system config would be). */
+    static Path freshWork(File base) {
+        Path work = base.toPath().resolve('work')
+        if (Files.exists(work)) { work.toFile().deleteDir() }
+        Files.createDirectories(work.resolve('home'))
+        Files.createDirectories(work.resolve('etc'))
+        return work
+    }
+
+    /**
+     * The recordings' hermetic environment: ours without SQITCH_*, pager, Maven's own arguments or what drop
+     * names; HOME and both Sqitch configs inside work, UTC, C.UTF-8, EDITOR=true; plus extra.
+     */
+    static Map<String, String> hermeticEnv(Path work, Closure<Boolean> drop, Map<String, String> extra) {
+        Path home = work.resolve('home')
+        Map<String, String> env = new TreeMap<>(System.getenv())
+        env.keySet().removeIf { it.startsWith('SQITCH_') || it in ['PAGER', 'VISUAL', 'LANGUAGE', 'MAVEN_ARGS', 'MAVEN_CONFIG'] || drop(it) }
+        env.putAll([HOME: home.toString(), SQITCH_USER_CONFIG: home.resolve('.sqitch/sqitch.conf').toString(),
+                    SQITCH_SYSTEM_CONFIG: work.resolve('etc/sqitch.conf').toString(), TZ: 'UTC', LANG: 'C.UTF-8',
+                    LC_ALL: 'C.UTF-8', EDITOR: 'true',
+                    // Short-lived JVMs: C1 only starts Maven faster; user.home keeps ~/.m2 and Java's home hermetic.
+                    MAVEN_OPTS: "-XX:TieredStopAtLevel=1 -Duser.home=$home -Dfile.encoding=UTF-8".toString()])
+        env.putAll(extra)
+        return env
+    }
 
     /**
      * Relative path -> UTF-8 text of every regular file under root but *.tgz. The oracle side stores dotfiles as

@@ -19,7 +19,6 @@
 // Self-check: add -Dtutorial.selfCheck to run the sqitch steps with real Sqitch (needs sqitch and DBD::Pg): all 164
 //             steps, the final files and the dumps must match, which tests the harness itself.
 
-import java.nio.file.Files
 import java.nio.file.Path
 
 // Steps still expected to differ, each with its reason ('reason': 'NNN NNN ...', or 'final', 'registry').
@@ -60,6 +59,12 @@ String require = System.getProperty('sqlitch.requireOracle')
 List<String> missing = []
 if (!pgHost || !pgPort) missing << 'the PostgreSQL test cluster (SQLITCH_TEST_PGHOST/SQLITCH_TEST_PGPORT, see .ci/pg-cluster.sh)'
 ['psql', 'createdb', 'pg_dump'].each { if (!TutorialReplay.onPath(it)) missing << it }
+if (!missing) {
+    // As PgServer.find(): a cluster that does not answer counts as absent.
+    Map probe = TutorialReplay.run(['psql', '-X', '-At', '-d', 'postgres', '-c', 'SELECT 1'], base,
+                                   System.getenv() + [PGHOST: pgHost, PGPORT: pgPort, PGUSER: pgUser])
+    if (probe.rc != 0) missing << "a PostgreSQL server answering at $pgHost:$pgPort (${probe.err.trim()})".toString()
+}
 if (missing) {
     if (require != null && !require.equalsIgnoreCase('false')) {
         throw new AssertionError("${missing.join(', ')} missing, and -Dsqlitch.requireOracle requires it".toString())
@@ -69,22 +74,12 @@ if (missing) {
 }
 
 Path oracle = base.toPath().resolve('oracle')
-Path work = base.toPath().resolve('work')
-if (Files.exists(work)) { work.toFile().deleteDir() }
-Path home = work.resolve('home')
-Files.createDirectories(home)
-Files.createDirectories(work.resolve('etc'))
+Path work = TutorialReplay.freshWork(base)
 boolean selfCheck = System.getProperty('tutorial.selfCheck') != null && TutorialReplay.onPath('sqitch')
 
 // record-pg-oracle.sh's oracle_env: no inherited SQITCH_*, PG* (but the cluster's), pager, editor or psqlrc.
-Map<String, String> env = new TreeMap<>(System.getenv())
-env.keySet().removeIf { it.startsWith('SQITCH_') || it.startsWith('PG') ||
-        it in ['PAGER', 'VISUAL', 'LANGUAGE', 'PSQLRC', 'MAVEN_ARGS', 'MAVEN_CONFIG'] }
-env.putAll([HOME: home.toString(), SQITCH_USER_CONFIG: home.resolve('.sqitch/sqitch.conf').toString(),
-            SQITCH_SYSTEM_CONFIG: work.resolve('etc/sqitch.conf').toString(), TZ: 'UTC', LANG: 'C.UTF-8',
-            LC_ALL: 'C.UTF-8', EDITOR: 'true', PGHOST: pgHost, PGPORT: pgPort, PGUSER: pgUser,
-            // Short-lived JVMs: C1 only starts Maven faster; user.home keeps ~/.m2 and Java's home hermetic.
-            MAVEN_OPTS: "-XX:TieredStopAtLevel=1 -Duser.home=$home -Dfile.encoding=UTF-8".toString()])
+Map<String, String> env = TutorialReplay.hermeticEnv(work, { String name -> name.startsWith('PG') || name == 'PSQLRC' },
+                                                     [PGHOST: pgHost, PGPORT: pgPort, PGUSER: pgUser])
 
 // A rerun (or another run on this cluster) must find the tutorial's databases absent, as createdb expects.
 DATABASES.each { String db ->
@@ -102,12 +97,7 @@ replay.warmUp()
 replay.replaySteps()
 
 // The final state: every project file and the user config, as Sqitch left them.
-List<String> finalDiffs = ['flipr', 'flipr-main', 'home'].collectMany { String top ->
-    Map<String, String> actual = TutorialReplay.files(work.resolve(top), false)
-    // The plugin's cache of sqlite-jdbc's native library (~/.cache/sqlitch): no Sqitch file, nothing to compare.
-    if (top == 'home') { actual.keySet().removeIf { it.startsWith('.cache/sqlitch/') } }
-    replay.diffFiles(top, TutorialReplay.files(oracle.resolve('final').resolve(top), true), actual)
-}
+List<String> finalDiffs = replay.diffFinal(oracle.resolve('final'), ['flipr', 'flipr-main', 'home'])
 replay.finalDiffs('final', 'final files', finalDiffs)
 
 // Each database as record-pg-oracle.sh's dump_db left it: registry rows, registry schema, app schema.

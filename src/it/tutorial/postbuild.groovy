@@ -47,27 +47,16 @@ DELIBERATE = [
 // ---------------------------------------------------------------------------------------------------------------
 
 File base = basedir
-Path oracle = base.toPath().resolve('oracle')
-Path work = base.toPath().resolve('work')
-if (Files.exists(work)) { work.toFile().deleteDir() }
-Path home = work.resolve('home')
-Files.createDirectories(home)
-Files.createDirectories(work.resolve('etc'))
-
 evaluate(new File(itLib, 'ItSupport.groovy'))
 Class TutorialReplay = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, 'TutorialReplay.groovy'))
+Path oracle = base.toPath().resolve('oracle')
+Path work = TutorialReplay.freshWork(base)
 boolean haveSqlite = TutorialReplay.onPath('sqlite3')
 // -Dtutorial.selfCheck: run the sqitch steps with real Sqitch instead of Maven. Every step and the final files must
 // then match, which proves the harness (replay, normalisation, final dump) rather than the plugin.
 boolean selfCheck = System.getProperty('tutorial.selfCheck') != null && TutorialReplay.onPath('sqitch')
 
-Map<String, String> env = new TreeMap<>(System.getenv())
-env.keySet().removeIf { it.startsWith('SQITCH_') || it in ['PAGER', 'VISUAL', 'LANGUAGE', 'MAVEN_ARGS', 'MAVEN_CONFIG'] }
-env.putAll([HOME: home.toString(), SQITCH_USER_CONFIG: home.resolve('.sqitch/sqitch.conf').toString(),
-            SQITCH_SYSTEM_CONFIG: work.resolve('etc/sqitch.conf').toString(), TZ: 'UTC', LANG: 'C.UTF-8',
-            LC_ALL: 'C.UTF-8', EDITOR: 'true',
-            // Short-lived JVMs: C1 only starts Maven faster; user.home keeps ~/.m2 and Java's home hermetic.
-            MAVEN_OPTS: "-XX:TieredStopAtLevel=1 -Duser.home=$home -Dfile.encoding=UTF-8".toString()])
+Map<String, String> env = TutorialReplay.hermeticEnv(work, { String name -> false }, [:])
 
 def replay = TutorialReplay.newInstance(name: 'tutorial', base: base, transcript: oracle, work: work, env: env,
         mvn: mavenExecutable(), settings: itSettings(), repo: itRepository(), selfCheck: selfCheck,
@@ -78,16 +67,9 @@ replay.warmUp()
 replay.replaySteps()
 
 // The final state: every project file (SQLite files as their .dump) and the user config, as Sqitch left them.
-List<String> finalDiffs = ['flipr', 'home'].collectMany { String top ->
-    Map<String, String> expected = TutorialReplay.files(oracle.resolve('final').resolve(top), true)
-    Map<String, String> actual = TutorialReplay.files(work.resolve(top), false) { Path p, String name ->
-        isSqlite(p) ? (haveSqlite ? [(name + '.dump'): sqliteDump(p)] : [:]) : null
-    }
-    if (!haveSqlite) { expected.keySet().removeIf { it.endsWith('.dump') } }
-    // The plugin's cache of sqlite-jdbc's native library (~/.cache/sqlitch): no Sqitch file, nothing to compare.
-    if (top == 'home') { actual.keySet().removeIf { it.startsWith('.cache/sqlitch/') } }
-    replay.diffFiles(top, expected, actual)
-}
+List<String> finalDiffs = replay.diffFinal(oracle.resolve('final'), ['flipr', 'home'], { Path p, String name ->
+    isSqlite(p) ? (haveSqlite ? [(name + '.dump'): sqliteDump(p)] : [:]) : null
+}, { String name -> !haveSqlite && name.endsWith('.dump') })
 replay.finalDiffs('final', 'final files', finalDiffs)
 replay.finish("final files ${finalDiffs ? 'differ' : 'match'}")
 return true
