@@ -51,7 +51,7 @@ DATABASES = ['flipr_test', 'flipr_dev', 'flipr_prod']
 
 File base = basedir
 evaluate(new File(itLib, 'ItSupport.groovy'))
-TutorialReplay = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, 'TutorialReplay.groovy'))
+TutorialReplay = tutorialReplay()
 
 String pgHost = System.getenv('SQLITCH_TEST_PGHOST'), pgPort = System.getenv('SQLITCH_TEST_PGPORT')
 String pgUser = System.getenv('SQLITCH_TEST_PGUSER') ?: 'postgres'

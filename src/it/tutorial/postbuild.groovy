@@ -48,7 +48,7 @@ DELIBERATE = [
 
 File base = basedir
 evaluate(new File(itLib, 'ItSupport.groovy'))
-Class TutorialReplay = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, 'TutorialReplay.groovy'))
+Class TutorialReplay = tutorialReplay()
 Path oracle = base.toPath().resolve('oracle')
 Path work = TutorialReplay.freshWork(base)
 boolean haveSqlite = TutorialReplay.onPath('sqlite3')
