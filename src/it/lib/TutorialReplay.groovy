@@ -34,7 +34,7 @@ class TutorialReplay {
     List<String> failures = []
     List<String> report = []
     List<String> stale = []
-    long started = System.currentTimeMillis()
+    long started
 
     /** Each reason covers the space-separated steps of its value: ['reason': '021 024'] -> ['021': 'reason', ...]. */
     static Map<String, String> byStep(Map<String, String> reasons) {
@@ -51,6 +51,7 @@ class TutorialReplay {
         if (selfCheck) { knownGaps = [:]; println "[$name] self-check: sqitch steps run with real Sqitch" }
         List<String> steps = transcript.toFile().list().findAll { it.endsWith('.cmd') }.collect { it - '.cmd' }.sort()
         total = steps.size()
+        started = System.currentTimeMillis()
         for (String step : steps) { replay(step) }
     }
 
@@ -218,6 +219,11 @@ class TutorialReplay {
             else files[name] = new String(Files.readAllBytes(p), StandardCharsets.UTF_8)
         }
         return files
+    }
+
+    /** text with our work directory as <WORK>, then each [regex, replacement] of rules applied in order. */
+    static String mask(String text, Path work, List<List<String>> rules) {
+        rules.inject(text.replace(work.toString(), '<WORK>')) { String s, List<String> rule -> s.replaceAll(rule[0], rule[1]) }
     }
 
     static String read(Path p) { Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : '' }

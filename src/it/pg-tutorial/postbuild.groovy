@@ -122,22 +122,23 @@ return true
 // ---------------------------------------------------------------------------------------------------------------
 
 /** ../shared/pg/normalize-pg.sh, plus our work directory as <WORK>; padded: psql column padding squeezed. */
-static String normalize(String text, Path work, boolean padded) {
-    String s = text.replace(work.toString(), '<WORK>')
-    s = s.replaceAll('/tmp/pgoracle/[A-Za-z0-9._-]+', '<WORK>')
-    s = s.replaceAll('127\\.0\\.0\\.1:[0-9]{4,5}', '127.0.0.1:<PORT>')
-    s = s.replaceAll('port=[0-9]{4,5}', 'port=<PORT>')
-    s = s.replaceAll('PGPORT=[0-9]{4,5}', 'PGPORT=<PORT>')
-    s = s.replaceAll('port [0-9]{4,5} failed', 'port <PORT> failed')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?[+-][0-9]{2}(:[0-9]{2})?', '<PGTS>')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z', '<YYYY-MM-DDTHH:MM:SSZ>')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}', '<YYYY-MM-DD HH:MM:SS +ZZZZ>')
-    s = s.replaceAll('(?m)^([A-Za-z0-9_.]+ [^ ]+ )\\[[0-9]+\\] ', '$1[<PID>] ')
-    s = s.replaceAll('0x[0-9a-f]+', '0x<ADDR>')
-    s = s.replaceAll('\\(eval [0-9]+\\)', '(eval <N>)')
-    s = s.replaceAll('\\$1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22}', '<MD5CRYPT>')
-    s = s.replaceAll('(?m)^[0-9a-f]{4,39} (deploy|revert|fail|merge) ', '<ID-ABBREV> $1 ')
-    s = s.replaceAll('[0-9a-f]{40}', '<SHA1>')
+String normalize(String text, Path work, boolean padded) {
+    String s = TutorialReplay.mask(text, work, [
+        ['/tmp/pgoracle/[A-Za-z0-9._-]+', '<WORK>'],
+        ['127\\.0\\.0\\.1:[0-9]{4,5}', '127.0.0.1:<PORT>'],
+        ['port=[0-9]{4,5}', 'port=<PORT>'],
+        ['PGPORT=[0-9]{4,5}', 'PGPORT=<PORT>'],
+        ['port [0-9]{4,5} failed', 'port <PORT> failed'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?[+-][0-9]{2}(:[0-9]{2})?', '<PGTS>'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z', '<YYYY-MM-DDTHH:MM:SSZ>'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}', '<YYYY-MM-DD HH:MM:SS +ZZZZ>'],
+        ['(?m)^([A-Za-z0-9_.]+ [^ ]+ )\\[[0-9]+\\] ', '$1[<PID>] '],
+        ['0x[0-9a-f]+', '0x<ADDR>'],
+        ['\\(eval [0-9]+\\)', '(eval <N>)'],
+        ['\\$1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22}', '<MD5CRYPT>'],
+        ['(?m)^[0-9a-f]{4,39} (deploy|revert|fail|merge) ', '<ID-ABBREV> $1 '],
+        ['[0-9a-f]{40}', '<SHA1>'],
+    ])
     return padded ? s.replaceAll(' +', ' ').replaceAll('-+', '-') : s
 }
 

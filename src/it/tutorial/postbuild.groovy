@@ -48,7 +48,7 @@ DELIBERATE = [
 
 File base = basedir
 evaluate(new File(itLib, 'ItSupport.groovy'))
-Class TutorialReplay = tutorialReplay()
+TutorialReplay = tutorialReplay()   // in the binding: normalize() uses it
 Path oracle = base.toPath().resolve('oracle')
 Path work = TutorialReplay.freshWork(base)
 boolean haveSqlite = TutorialReplay.onPath('sqlite3')
@@ -77,16 +77,17 @@ return true
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The oracle's normalize.sh, plus our work directory as <WORK>. */
-static String normalize(String text, Path work) {
-    String s = text.replace(work.toString(), '<WORK>')
-    s = s.replaceAll('/tmp/sqitch-oracle[A-Za-z0-9._-]*', '<WORK>')
-    s = s.replaceAll('/tmp/[A-Za-z0-9]{10}([^A-Za-z0-9_.-]|$)', '<TMPFILE>$1')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z', '<YYYY-MM-DDTHH:MM:SSZ>')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}', '<YYYY-MM-DD HH:MM:SS +ZZZZ>')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]+', '<YYYY-MM-DD HH:MM:SS.fff>')
-    s = s.replaceAll('[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}', '<YYYY-MM-DD HH:MM:SS>')
-    s = s.replaceAll('0x[0-9a-f]+', '0x<ADDR>')
-    s = s.replaceAll('\\(eval [0-9]+\\)', '(eval <N>)')
+String normalize(String text, Path work) {
+    String s = TutorialReplay.mask(text, work, [
+        ['/tmp/sqitch-oracle[A-Za-z0-9._-]*', '<WORK>'],
+        ['/tmp/[A-Za-z0-9]{10}([^A-Za-z0-9_.-]|$)', '<TMPFILE>$1'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z', '<YYYY-MM-DDTHH:MM:SSZ>'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}', '<YYYY-MM-DD HH:MM:SS +ZZZZ>'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]+', '<YYYY-MM-DD HH:MM:SS.fff>'],
+        ['[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}', '<YYYY-MM-DD HH:MM:SS>'],
+        ['0x[0-9a-f]+', '0x<ADDR>'],
+        ['\\(eval [0-9]+\\)', '(eval <N>)'],
+    ])
     List<String> lines = s.split('\n', -1).collect { String l ->
         l = l.replaceFirst('^[0-9a-f]{4,39} (deploy|revert|fail|merge) ', '<ID-ABBREV> $1 ')
         if (l.startsWith('INSERT INTO changes VALUES(')) {
