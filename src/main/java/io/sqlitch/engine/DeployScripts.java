@@ -6,6 +6,7 @@ import io.sqlitch.target.ScriptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Sqitch 1.5.0's check that a change's deploy script exists (also with {@code --log-only}), made for every pending
@@ -19,9 +20,14 @@ final class DeployScripts {
 
     /** @throws SqitchException {@code Deploy script deploy/b.sql does not exist} for the first one missing */
     static void requireAll(List<Change> pending, ScriptFiles files, Path directory) {
+        requireAll(pending, files, display -> Files.exists(directory.resolve(display)));
+    }
+
+    /** As above, {@code exists} telling whether a display path names a script (a preview reads another branch). */
+    static void requireAll(List<Change> pending, ScriptFiles files, Predicate<String> exists) {
         for (Change change : pending) {
             String display = files.deploy(change);
-            if (!Files.exists(directory.resolve(display))) {
+            if (!exists.test(display)) {
                 throw new SqitchException("Deploy script " + display + " does not exist");
             }
         }
