@@ -163,4 +163,35 @@ class DryRunPreviewTest {
         assertEquals(2, preview.exitValue());
         assertEquals(real.stderr(), preview.stderr());
     }
+
+    @Test
+    void revertPreviewRefusesAsTheRealRevertToRevertAChangeAnotherProjectStillRequires() throws IOException {
+        EngineProject p = project(tmp.resolve("a"));
+        EngineProject other = new EngineProject(tmp.resolve("b"), "other", p.dir.resolve("flipr.db").toString());
+        other.add("thing", "flipr:flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        assertEquals(0, other.oursCli("deploy").exitValue());
+        String registry = p.dump("sqitch.db");
+        List<String> before = listing(p.dir);
+
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert(), null));
+
+        assertEquals(before, listing(p.dir));
+        assertEquals(registry, p.dump("sqitch.db"));
+        assertEquals(2, preview.exitValue());
+        assertEquals("Change \"flips\" required by currently deployed change: other:thing\n", preview.stderr());
+        RealSqitch.Result ours = p.oursCli("revert", "-y");
+        assertEquals(preview.exitValue(), ours.exitValue());
+        assertEquals(preview.stderr(), ours.stderr());
+        RealSqitch.Result toUsers = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
+                "users"), null));
+        assertEquals(preview.stderr(), toUsers.stderr());
+        if (RealSqitch.available()) {
+            RealSqitch.Result sqitch = p.sqitch("revert", "-y");
+            assertEquals(preview.exitValue(), sqitch.exitValue());
+            assertEquals(preview.stderr(), sqitch.stderr());
+            assertEquals(registry, p.dump("sqitch.db"));
+        }
+    }
 }
