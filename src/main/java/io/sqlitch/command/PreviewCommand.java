@@ -5,6 +5,8 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.DeployPreview;
 import io.sqlitch.engine.DeployPreview.Step;
+import io.sqlitch.engine.pg.PgEngine;
+import io.sqlitch.engine.pg.PsqlPreview;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.registry.RegistrySnapshot;
 import io.sqlitch.registry.RegistryStore;
@@ -53,19 +55,19 @@ public final class PreviewCommand {
         EngineTargets t = EngineTargets.parse(ctx, "deploy", o.target(), o.args());
         String change = o.toChange() != null ? o.toChange() : t.change(0);
         Map<String, String> vars = t.variables(ctx, DEPLOY_VARIABLES, o.set());
-        report(withStore(t.target(), store -> List.of(Part.deploy(
-                preview(t.target(), ctx.plan(t.target()), vars, store).deploy(change)))), file);
+        report(reading(t.target(), r -> List.of(Part.deploy(
+                preview(t.target(), ctx.plan(t.target()), vars, r).deploy(change)))), file);
     }
 
     /** Previews {@code revert}, newest change first; {@code file} (or null) receives the SQL. */
     public void revert(RevertOptions o, Path file) {
         EngineTargets t = EngineTargets.parse(ctx, "revert", o.target(), o.args());
         Map<String, String> vars = t.variables(ctx, REVERT_VARIABLES, o.set());
-        report(withStore(t.target(), store -> {
-            DeployPreview p = preview(t.target(), ctx.plan(t.target()), vars, store);
+        report(reading(t.target(), r -> {
+            DeployPreview p = preview(t.target(), ctx.plan(t.target()), vars, r);
             String change = o.modified() ? p.plannedDeployedCommonAncestorId()
                     : o.toChange() != null ? o.toChange() : t.change(0);
-            requireRegistry(t.target(), store);
+            r.requireRegistry();
             return List.of(Part.revert(p.revert(change)));
         }), file);
     }
@@ -82,13 +84,13 @@ public final class PreviewCommand {
         Map<String, String> deployVars = t.variables(ctx, DEPLOY_VARIABLES, RebaseCommand.merged(o.set(),
                 o.setDeploy()));
         Plan plan = ctx.plan(t.target());
-        report(withStore(t.target(), store -> {
-            DeployPreview revert = preview(t.target(), plan, revertVars, store);
+        report(reading(t.target(), r -> {
+            DeployPreview revert = preview(t.target(), plan, revertVars, r);
             RebaseSpan span = RebaseSpan.of(ctx, o, t.changes(), revert::plannedDeployedCommonAncestorId);
-            requireRegistry(t.target(), store);
+            r.requireRegistry();
             List<Step> reverts = revert.revert(span.onto());
             List<Step> deploys = revert.afterRevert(reverts, plan, scripts(t.target()),
-                    render(t.target(), deployVars)).deploy(span.upto());
+                    r.render().apply(deployVars)).deploy(span.upto());
             return List.of(Part.revert(reverts), Part.deploy(deploys));
         }), file);
     }
@@ -106,19 +108,19 @@ public final class PreviewCommand {
                 o.setRevert()));
         Map<String, String> deployVars = t.variables(ctx, DEPLOY_VARIABLES, RebaseCommand.merged(o.set(),
                 o.setDeploy()));
-        report(withStore(t.target(), store -> {
-            requireRegistry(t.target(), store);
-            DeployPreview revert = preview(t.target(), plans.fromPlan(), revertVars, store);
+        report(reading(t.target(), r -> {
+            r.requireRegistry();
+            DeployPreview revert = preview(t.target(), plans.fromPlan(), revertVars, r);
             List<Step> reverts = revert.revert(plans.lastCommon().id());
             List<Step> deploys = revert.afterRevert(reverts, plans.toPlan(),
-                    display -> plans.vcs().show(plans.branch(), display), render(t.target(), deployVars))
+                    display -> plans.vcs().show(plans.branch(), display), r.render().apply(deployVars))
                     .deploy(null);
             return List.of(Part.revert(reverts), Part.deploy(deploys));
         }), file);
     }
 
-    private DeployPreview preview(Target target, Plan plan, Map<String, String> vars, RegistryStore store) {
-        return new DeployPreview(plan, files(target), scripts(target), render(target, vars), store);
+    private DeployPreview preview(Target target, Plan plan, Map<String, String> vars, Reading r) {
+        return new DeployPreview(plan, files(target), scripts(target), r.render().apply(vars), r.store());
     }
 
     private ScriptFiles files(Target target) {
@@ -129,26 +131,44 @@ public final class PreviewCommand {
         return DeployPreview.Scripts.workingTree(files(target));
     }
 
-    /** How the target's engine substitutes variables into a script. */
-    private UnaryOperator<String> render(Target target, Map<String, String> vars) {
-        return DeployPreview.sqlite(vars);
-    }
 
-    /** The real revert checks the registry first (a database never deployed has none). */
-    private static void requireRegistry(Target target, RegistryStore store) {
-        if (store == null) {
-            throw new SqitchException("No registry found in " + target.registryDestination()
-                    + ". Have you ever deployed?");
+
+    /**
+     * The registry, read-only (null when there is none yet), and how the target's engine would substitute
+     * variables into a script ({@code render}).
+     */
+    private record Reading(RegistryStore store, Function<Map<String, String>, UnaryOperator<String>> render,
+                           String registryDestination) {
+
+        /** The real revert checks the registry first (a database never deployed has none). */
+        void requireRegistry() {
+            if (store == null) {
+                throw new SqitchException("No registry found in " + registryDestination
+                        + ". Have you ever deployed?");
+            }
         }
     }
 
-    /** Calls {@code what} with the target's registry opened read-only (null when there is none yet). */
-    private <T> T withStore(Target target, Function<RegistryStore, T> what) {
+    /**
+     * Calls {@code what} with the target's registry read read-only: SQLite's file opened read-only and never
+     * created; PostgreSQL's registry schema on a session of its own, no lock taken, closed right after.
+     */
+    private <T> T reading(Target target, Function<Reading, T> what) {
+        if ("pg".equals(target.engine().orElse(""))) {
+            try (ReportReads reads = ReportReads.open(ctx, target)) {
+                PgEngine engine = ((ReportReads.PgReports) reads).engine();
+                RegistryStore store = reads.initialized() ? reads.store() : null;
+                // Each script starts from the variables its own psql session would have (as the runner does).
+                return what.apply(new Reading(store, vars -> text -> PsqlPreview.render(text,
+                        engine.scriptVariables(vars)), reads.registryDestination()));
+            }
+        }
         Optional<Path> registry = target.registryFile(ctx.run().directory());
         if (registry.isEmpty()) {
             throw new SqitchException("Preview needs a database file: " + target.destination());
         }
-        return RegistrySnapshot.readOnly(registry.get(), ctx.run().clock(), what);
+        return RegistrySnapshot.readOnly(registry.get(), ctx.run().clock(),
+                store -> what.apply(new Reading(store, DeployPreview::sqlite, target.registryDestination())));
     }
 
     private void report(List<Part> parts, Path file) {
@@ -162,7 +182,9 @@ public final class PreviewCommand {
                         + " (preview: nothing is written to the database)");
             }
             String sql = DeployPreview.sql(steps);
-            ctx.out().infoLines(sql.endsWith("\n") ? sql.substring(0, sql.length() - 1) : sql);
+            if (!sql.isEmpty()) {
+                ctx.out().infoLines(sql.substring(0, sql.length() - 1));
+            }
             all.append(sql);
         }
         if (file != null) {
