@@ -194,4 +194,27 @@ class DryRunPreviewTest {
             assertEquals(registry, p.dump("sqitch.db"));
         }
     }
+
+    @Test
+    void revertPreviewWithModifiedListsWhatTheRealRevertReverts() throws IOException {
+        EngineProject p = project(tmp);
+        p.add("likes", "flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        p.write("deploy/flips.sql", "CREATE TABLE app_flips (id INTEGER, changed TEXT);\n");
+        List<String> before = listing(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("-m",
+                "-s", "prefix=app_"), null));
+        assertEquals(0, preview.exitValue(), preview.stderr());
+        assertEquals(before, listing(tmp));
+        List<String> previewed = preview.stdout().lines().filter(l -> l.startsWith("-- Change: "))
+                .map(l -> l.substring("-- Change: ".length())).toList();
+        RealSqitch.Result real = p.ours(ctx -> new RevertCommand(ctx).execute(EngineProject.revert("-y", "-m",
+                "-s", "prefix=app_")));
+        assertEquals(0, real.exitValue(), real.stderr());
+        List<String> reverted = real.stdout().lines().filter(l -> l.startsWith("  - "))
+                .map(l -> l.substring(4, l.indexOf(" ..")).strip()).toList();
+        assertEquals(List.of("likes", "flips"), previewed);
+        assertEquals(reverted, previewed);
+    }
 }

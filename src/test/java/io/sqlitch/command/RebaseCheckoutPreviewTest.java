@@ -209,11 +209,17 @@ class RebaseCheckoutPreviewTest {
                 + "Wrote " + sql + "\n", preview.stdout());
 
         Path copy = applied(p.dir.resolve("flipr.db"), sql);
+        EngineProject twin = p.copyTo(tmp.resolve("twin")); // with its .git: real sqitch checks out there
         RealSqitch.Result checkout = p.ours(ctx -> new CheckoutCommand(ctx).execute(new CheckoutOptions(
                 List.of("feature"), null, null, null, true, false, null, Map.of(), Map.of(), Map.of())));
         assertEquals(0, checkout.exitValue(), checkout.stderr());
         assertEquals(schema(p.dir.resolve("flipr.db")), schema(copy));
         assertTrue(schema(copy).contains("comments") && !schema(copy).contains("likes"), schema(copy));
+        if (RealSqitch.available()) {
+            RealSqitch.Result sqitch = twin.sqitch("checkout", "-y", "feature");
+            assertEquals(0, sqitch.exitValue(), sqitch.stderr());
+            assertEquals(schema(twin.dir.resolve("flipr.db")), schema(copy));
+        }
     }
 
     @Test
