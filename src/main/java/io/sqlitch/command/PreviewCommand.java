@@ -5,6 +5,7 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.DeployPreview;
 import io.sqlitch.engine.DeployPreview.Step;
+import io.sqlitch.engine.SupportedEngines;
 import io.sqlitch.engine.pg.PgEngine;
 import io.sqlitch.engine.pg.PsqlPreview;
 import io.sqlitch.plan.Plan;
@@ -154,6 +155,7 @@ public final class PreviewCommand {
      * created; PostgreSQL's registry schema on a session of its own, no lock taken, closed right after.
      */
     private <T> T reading(Target target, Function<Reading, T> what) {
+        SupportedEngines.require(target);
         if ("pg".equals(target.engine().orElse(""))) {
             try (ReportReads reads = ReportReads.open(ctx, target)) {
                 PgEngine engine = ((ReportReads.PgReports) reads).engine();

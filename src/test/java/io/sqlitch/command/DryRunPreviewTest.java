@@ -217,4 +217,15 @@ class DryRunPreviewTest {
         assertEquals(List.of("likes", "flips"), previewed);
         assertEquals(reverted, previewed);
     }
+
+    @Test
+    void previewOfAnEngineThePluginCannotDeployFailsAsTheRealDeploy() {
+        EngineProject p = project(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(
+                "db:mysql://root@localhost/flipr"), null));
+        RealSqitch.Result real = p.oursCli("deploy", "db:mysql://root@localhost/flipr");
+        assertEquals(2, preview.exitValue());
+        assertTrue(preview.stderr().startsWith("Engine \"mysql\" is not supported"), preview.stderr());
+        assertEquals(real.stderr(), preview.stderr());
+    }
 }
