@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +20,9 @@ class DryRunPreviewTest {
     @TempDir
     Path tmp;
 
+    /** Paths, sizes and modification times: a preview that touched or left a file shows. */
     private static List<String> listing(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.map(p -> dir.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-                    .sorted().toList();
-        }
+        return RebaseCheckoutPreviewTest.listing(dir);
     }
 
     private static EngineProject project(Path root) {
