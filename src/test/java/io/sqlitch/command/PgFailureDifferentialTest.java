@@ -100,6 +100,23 @@ class PgFailureDifferentialTest {
         assertEquals(2, theirs.exit(), theirs.printed());
     }
 
+    /** A revert script that fails mid-way: Sqitch stops there, the changes before it in the revert stay reverted. */
+    @ParameterizedTest(name = "psql client: {0}")
+    @ValueSource(booleans = {false, true})
+    void aFailingRevertScriptStopsTheRevert(boolean psql) {
+        PgTwin t = twin(psql);
+        t.project.add("a", "", "CREATE TABLE a (id INT);\n", "DROP TABLE a;\n", "SELECT id FROM a;\n");
+        t.project.add("b", "a", "CREATE TABLE b (id INT);\n", "DROP TABLE b;\nDROP TABLE nosuch;\n",
+                "SELECT id FROM b;\n");
+        t.project.add("c", "b", "CREATE TABLE c (id INT);\n", "DROP TABLE c;\n", "SELECT id FROM c;\n");
+        String theirsDb = pg.createDatabase("theirs");
+        String oursDb = pg.createDatabase("ours");
+        assertSame(t.sqitch(theirsDb, "deploy"), t.ours(oursDb, "deploy"));
+        PgTwin.Outcome theirs = t.sqitch(theirsDb, "revert", "-y");
+        assertSame(theirs, t.ours(oursDb, "revert", "-y"));
+        assertTrue(theirs.stderr().contains("ERROR:  table \"nosuch\" does not exist"), theirs.printed());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"nosuch", "other:x", "!a"})
     void aDependencyThatCannotBeMetStopsBeforeAnythingRuns(String dependency) {
