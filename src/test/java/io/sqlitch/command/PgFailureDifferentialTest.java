@@ -1,12 +1,13 @@
 package io.sqlitch.command;
 
+import static io.sqlitch.command.PgTwin.assertSame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sqlitch.testing.PgServer;
-import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +28,7 @@ class PgFailureDifferentialTest {
 
     @BeforeEach
     void setUp() {
-        pg = PgServer.requireWithPsql();
-        RealSqitch.assumeSqitch();
+        pg = PgTwin.server();
     }
 
     private PgTwin twin(boolean psql) {
@@ -52,7 +52,7 @@ class PgFailureDifferentialTest {
     @ValueSource(booleans = {false, true})
     void sqlErrorMidScriptInModeAll(boolean psql) {
         PgTwin t = failingMidPlan(psql);
-        PgTwin.Outcome theirs = compare(t, "deploy", "--mode", "all");
+        PgTwin.Outcome theirs = t.compare("deploy", "--mode", "all");
         assertTrue(theirs.stderr().contains("ERROR:  column \"nosuch\" does not exist"), theirs.printed());
         assertTrue(theirs.stderr().contains("\nReverting all changes\nDeploy failed\n"), theirs.printed());
     }
@@ -60,14 +60,14 @@ class PgFailureDifferentialTest {
     @ParameterizedTest(name = "psql client: {0}")
     @ValueSource(booleans = {false, true})
     void sqlErrorMidScriptInModeChange(boolean psql) {
-        PgTwin.Outcome theirs = compare(failingMidPlan(psql), "deploy", "--mode", "change");
+        PgTwin.Outcome theirs = failingMidPlan(psql).compare("deploy", "--mode", "change");
         assertTrue(theirs.dump().contains("CREATE TABLE public.b"), theirs.dump());
     }
 
     @ParameterizedTest(name = "psql client: {0}")
     @ValueSource(booleans = {false, true})
     void sqlErrorMidScriptInModeTag(boolean psql) {
-        PgTwin.Outcome theirs = compare(failingMidPlan(psql), "deploy", "--mode", "tag");
+        PgTwin.Outcome theirs = failingMidPlan(psql).compare("deploy", "--mode", "tag");
         assertTrue(theirs.stderr().contains("Reverting to a @v1"), theirs.printed());
     }
 
@@ -83,7 +83,7 @@ class PgFailureDifferentialTest {
     @ParameterizedTest(name = "psql client: {0}")
     @ValueSource(booleans = {false, true})
     void failingVerifyDuringDeployRevertsTheRun(boolean psql) {
-        PgTwin.Outcome theirs = compare(failingVerify(psql), "deploy", "--verify");
+        PgTwin.Outcome theirs = failingVerify(psql).compare("deploy", "--verify");
         assertTrue(theirs.stderr().contains("Verify script \"verify/b.sql\" failed."), theirs.printed());
     }
 
@@ -131,10 +131,9 @@ class PgFailureDifferentialTest {
         assertTrue(theirs.exit() != 0, theirs.printed());
     }
 
-    @ParameterizedTest(name = "psql client: {0}")
-    @ValueSource(booleans = {false, true})
-    void aDatabaseThatDoesNotExist(boolean psql) {
-        PgTwin t = twin(psql);
+    @Test
+    void aDatabaseThatDoesNotExist() {
+        PgTwin t = twin(false);
         t.project.add("a", "", "CREATE TABLE a (id INT);\n", "DROP TABLE a;\n", "SELECT id FROM a;\n");
         String db = "nosuch_" + ProcessHandle.current().pid();
         PgTwin.Outcome theirs = t.sqitch(db, "deploy");
@@ -167,17 +166,4 @@ class PgFailureDifferentialTest {
         assertEquals("<no registry>\n", ours.registry());
     }
 
-    /** One command line with sqitch on one fresh database and the plugin on another: everything the same. */
-    private PgTwin.Outcome compare(PgTwin t, String... args) {
-        PgTwin.Outcome theirs = t.sqitch(pg.createDatabase("theirs"), args);
-        PgTwin.Outcome ours = t.ours(pg.createDatabase("ours"), args);
-        assertSame(theirs, ours);
-        return theirs;
-    }
-
-    static void assertSame(PgTwin.Outcome theirs, PgTwin.Outcome ours) {
-        assertEquals(theirs.printed(), ours.printed());
-        assertEquals(theirs.registry(), ours.registry());
-        assertEquals(theirs.dump(), ours.dump());
-    }
 }

@@ -1,5 +1,7 @@
 package io.sqlitch.command;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.sqlitch.SqitchException;
 import io.sqlitch.testing.PgServer;
 import io.sqlitch.testing.RealSqitch;
@@ -34,6 +36,26 @@ final class PgTwin {
         this.pg = pg;
         this.project = new EngineProject(tmp);
         project.write("sqitch.conf", "[core]\n\tengine = pg\n" + extraConfig);
+    }
+
+    /** The cluster, the real psql and real sqitch, or a skipped test (a failed one under -Dsqlitch.requireOracle). */
+    static PgServer server() {
+        PgServer pg = PgServer.requireWithPsql();
+        RealSqitch.assumeSqitch();
+        return pg;
+    }
+
+    /** One command line with sqitch on one fresh database and the plugin on another: all the same; sqitch's. */
+    Outcome compare(String... args) {
+        Outcome theirs = sqitch(pg.createDatabase("theirs"), args);
+        assertSame(theirs, ours(pg.createDatabase("ours"), args));
+        return theirs;
+    }
+
+    static void assertSame(Outcome theirs, Outcome ours) {
+        assertEquals(theirs.printed(), ours.printed());
+        assertEquals(theirs.registry(), ours.registry());
+        assertEquals(theirs.dump(), ours.dump());
     }
 
     /** Scripts run through the real psql on both sides ({@code engine.pg.client}), else in-process for the plugin. */
