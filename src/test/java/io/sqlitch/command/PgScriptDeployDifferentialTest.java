@@ -127,6 +127,27 @@ class PgScriptDeployDifferentialTest {
         assertSame(theirs, t.ours(pg.createDatabase("ours"), "deploy"));
     }
 
+    /** In a verify script (deploy --verify) or a revert script: refused before any script of the run has run. */
+    @Test
+    void anUnsupportedMetaCommandInAVerifyOrRevertScriptIsRefusedUpFront() {
+        PgTwin t = new PgTwin(pg, tmp, "");
+        t.project.add("a", "", "CREATE TABLE a (id INT);\n", "DROP TABLE a;\n\\! true\n", "SELECT id FROM a;\n");
+        t.project.add("b", "a", "CREATE TABLE b (id INT);\n", "DROP TABLE b;\n", "SELECT 'SELECT 1' \\gexec\n");
+        String db = pg.createDatabase("ours");
+        PgTwin.Outcome verify = t.ours(db, "deploy", "--verify");
+        assertEquals("exit 2\n--- stdout\n--- stderr\nverify/b.sql:1: the psql meta-command \\gexec is not supported",
+                verify.printed().substring(0, verify.printed().indexOf(" by the in-process")), verify.printed());
+        assertEquals("<no registry>\n", verify.registry());
+        assertEquals(0, t.ours(db, "deploy").exit());
+        String deployed = t.registry(db);
+        PgTwin.Outcome revert = t.ours(db, "revert", "-y");
+        assertEquals(2, revert.exit(), revert.printed());
+        assertTrue(revert.stderr().startsWith("revert/a.sql:2: the psql meta-command \\! is not supported"),
+                revert.printed());
+        assertFalse(revert.stdout().contains("  - "), revert.printed());
+        assertEquals(deployed, revert.registry());
+    }
+
     /** Its own BEGIN/COMMIT, none (CREATE INDEX CONCURRENTLY cannot run in one), and a failure after its COMMIT. */
     @ParameterizedTest(name = "psql client: {0}")
     @ValueSource(booleans = {false, true})
