@@ -173,7 +173,7 @@ class PgScriptDeployDifferentialTest {
     @Test
     void aSecondDeployWaitsForTheFirstAndTimesOut() throws Exception {
         PgTwin t = new PgTwin(pg, tmp, "");
-        t.project.add("slow", "", "SELECT pg_sleep(4);\nCREATE TABLE slow (id INT);\n", "DROP TABLE slow;\n",
+        t.project.add("slow", "", "SELECT pg_sleep(5);\nCREATE TABLE slow (id INT);\n", "DROP TABLE slow;\n",
                 "SELECT id FROM slow;\n");
         String theirsDb = pg.createDatabase("theirs");
         String oursDb = pg.createDatabase("ours");
