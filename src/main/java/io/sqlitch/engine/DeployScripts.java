@@ -6,6 +6,7 @@ import io.sqlitch.target.ScriptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +30,22 @@ final class DeployScripts {
             String display = files.deploy(change);
             if (!exists.test(display)) {
                 throw new SqitchException("Deploy script " + display + " does not exist");
+            }
+        }
+    }
+
+    /**
+     * The engine's refusal of a pending deploy script (or, with {@code --verify}, verify script), found before the
+     * first one runs: the pg in-process runner's unsupported psql meta-command, say.
+     */
+    static void requireRunnable(List<Change> pending, ScriptFiles files, DatabaseEngine db, boolean withVerify) {
+        for (Change change : pending) {
+            Optional<String> refused = db.refusal(files.deploy(change));
+            if (refused.isEmpty() && withVerify) {
+                refused = db.refusal(files.verify(change));
+            }
+            if (refused.isPresent()) {
+                throw new SqitchException(refused.get());
             }
         }
     }

@@ -95,6 +95,14 @@ final class Reverter {
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
         RevertDependencies.check(r.registry(), r.plan.project(), newestFirst);
+        if (!r.options.logOnly()) { // a script this engine cannot run is refused before the first one runs
+            for (DeployedChange change : newestFirst) {
+                Optional<String> refused = r.db.refusal(r.files.revert(change.name(), reworkTags.get(change.id())));
+                if (refused.isPresent()) {
+                    throw new SqitchException(refused.get());
+                }
+            }
+        }
         r.maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
         for (DeployedChange change : newestFirst) {
             revertChange(change.id(), change.nameWithTags(),
