@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@link EventSearch} ({@code log}). Writes join the caller's transaction when there is one (autocommit off);
  * otherwise each write method runs in its own.
  */
-public final class Registry implements RegistryStore {
+public final class Registry implements RegistryStore, ReportQueries {
 
     /**
      * What the ambiguity report needs from the caller (Sqitch's {@code _handle_lookup_index}).
@@ -60,6 +60,7 @@ public final class Registry implements RegistryStore {
     // ------------------------------------------------------------------ projects and writes
 
     /** Sqitch's {@code registered_projects}: every project name, sorted. */
+    @Override
     public List<String> registeredProjects() {
         return reads.registeredProjects();
     }
@@ -140,6 +141,7 @@ public final class Registry implements RegistryStore {
     }
 
     /** Sqitch's {@code current_changes}: the project's deployed changes, newest first (status --show-changes). */
+    @Override
     public List<DeployedChange> currentChanges(String project) {
         return reads.currentChanges(project);
     }
@@ -168,6 +170,7 @@ public final class Registry implements RegistryStore {
     }
 
     /** Sqitch's {@code current_tags}: the project's tags, newest first. */
+    @Override
     public List<DeployedTag> currentTags(String project) {
         return reads.currentTags(project);
     }
@@ -238,6 +241,7 @@ public final class Registry implements RegistryStore {
     // ------------------------------------------------------------------ events
 
     /** Sqitch's {@code search_events}, for {@code log}. */
+    @Override
     public List<RegistryEvent> searchEvents(EventQuery query) {
         return events.search(query);
     }
