@@ -11,7 +11,6 @@ import io.sqlitch.target.TargetOptions;
 import io.sqlitch.target.Targets;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code sqitch engine}: list, add, alter, remove/rm and show engine sections in the local config file. */
 public final class EngineCommand {
@@ -70,20 +69,13 @@ public final class EngineCommand {
     }
 
     private static void require(String arg) {
-        if (arg == null || arg.isEmpty()) {
-            throw new SqitchException(USAGE);
-        }
+        TargetConfigSupport.require(arg, USAGE);
     }
 
     private void list(boolean verbose) {
-        SqitchConfig config = SqitchConfig.load(ctx);
         String rx = String.join("|", TargetConfigSupport.ENGINES);
-        for (Map.Entry<String, List<String>> e : config.matching("^engine[.](?:" + rx + ")[.]target$", null, null)
-                .entrySet()) {
-            String engine = e.getKey().substring("engine.".length(), e.getKey().length() - ".target".length());
-            String value = e.getValue().get(e.getValue().size() - 1);
-            out.emit(verbose ? engine + "\t" + value : engine);
-        }
+        TargetConfigSupport.listSections(ctx, out, "^engine[.](?:" + rx + ")[.]target$", "engine.", ".target",
+                verbose);
     }
 
     /** The engine's target: a URI of the same engine, or a configured target name. */

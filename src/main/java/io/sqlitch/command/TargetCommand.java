@@ -77,19 +77,11 @@ public final class TargetCommand {
     }
 
     private static void require(String arg) {
-        if (arg == null || arg.isEmpty()) {
-            throw new SqitchException(USAGE);
-        }
+        TargetConfigSupport.require(arg, USAGE);
     }
 
     private void list(boolean verbose) {
-        SqitchConfig config = SqitchConfig.load(ctx);
-        Map<String, java.util.List<String>> targets = config.matching("^target[.][^.]+[.]uri$", null, null);
-        for (Map.Entry<String, java.util.List<String>> e : targets.entrySet()) {
-            String name = e.getKey().substring("target.".length(), e.getKey().length() - ".uri".length());
-            String value = e.getValue().get(e.getValue().size() - 1);
-            out.emit(verbose ? name + "\t" + value : name);
-        }
+        TargetConfigSupport.listSections(ctx, out, "^target[.][^.]+[.]uri$", "target.", ".uri", verbose);
     }
 
     private void add(TargetConfigSupport support, String name, String uri) {

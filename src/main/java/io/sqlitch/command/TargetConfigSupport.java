@@ -79,6 +79,27 @@ final class TargetConfigSupport {
         return new TargetConfigSupport(ctx, out, given, t.dirs(), t.variables());
     }
 
+    /** A required action argument: Sqitch answers a missing one with the verb's usage. */
+    static void require(String arg, String usage) {
+        if (arg == null || arg.isEmpty()) {
+            throw new SqitchException(usage);
+        }
+    }
+
+    /**
+     * The list action of target and engine: the name of each section whose {@code prefix + name + suffix} key
+     * matches {@code keyRegex}, followed by a tab and the key's value when verbose.
+     */
+    static void listSections(RunContext ctx, Output out, String keyRegex, String prefix, String suffix,
+                             boolean verbose) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        for (Map.Entry<String, List<String>> e : config.matching(keyRegex, null, null).entrySet()) {
+            String name = e.getKey().substring(prefix.length(), e.getKey().length() - suffix.length());
+            String value = e.getValue().get(e.getValue().size() - 1);
+            out.emit(verbose ? name + "\t" + value : name);
+        }
+    }
+
     static void checkEngine(String engine) {
         if (!ENGINES.contains(engine)) {
             throw new SqitchException("Unknown engine \"" + engine + "\"");
