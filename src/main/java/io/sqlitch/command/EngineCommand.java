@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.DbUri;
 import io.sqlitch.target.Target;
@@ -107,16 +106,7 @@ public final class EngineCommand {
             throw new SqitchException("Engine \"" + engine + "\" already exists");
         }
         String t = target(support, config, engine, targetName);
-        ConfigFile cf = support.localFile();
-        cf.set(key + ".target", t == null ? "db:" + engine + ":" : t);
-        for (String[] kv : support.configParams(key)) {
-            if (!kv[0].equals(key + ".target")) {
-                cf.set(kv[0], kv[1]);
-            }
-        }
-        Target target = support.configTarget(SqitchConfig.load(ctx), targetName, engine);
-        support.writePlan(config, null, null, target);
-        support.makeDirectories(target);
+        support.addSection(config, key, "target", t == null ? "db:" + engine + ":" : t, false, targetName, engine);
     }
 
     private void alter(TargetConfigSupport support, String engine) {
@@ -130,11 +120,7 @@ public final class EngineCommand {
         if (support.props.containsKey("target")) {
             support.props.put("target", target(support, config, engine, null));
         }
-        ConfigFile cf = support.localFile();
-        for (String[] kv : support.configParams("engine." + engine)) {
-            cf.set(kv[0], kv[1]);
-        }
-        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), null, engine));
+        support.alterSection("engine." + engine, null, engine);
     }
 
     private void show(List<String> engines) {

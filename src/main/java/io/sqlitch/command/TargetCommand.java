@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetOptions;
@@ -93,14 +92,7 @@ public final class TargetCommand {
         if (config.get(key + ".uri").filter(s -> !s.isEmpty()).isPresent()) {
             throw new SqitchException("Target \"" + name + "\" already exists");
         }
-        ConfigFile cf = support.localFile();
-        cf.set(key + ".uri", uri.startsWith("db:") ? uri : "db:" + uri);
-        for (String[] kv : support.configParams(key)) {
-            cf.set(kv[0], kv[1]);
-        }
-        Target target = support.configTarget(SqitchConfig.load(ctx), name, null);
-        support.writePlan(config, null, null, target);
-        support.makeDirectories(target);
+        support.addSection(config, key, "uri", uri.startsWith("db:") ? uri : "db:" + uri, true, name, null);
     }
 
     private void alter(TargetConfigSupport support, String name) {
@@ -111,11 +103,7 @@ public final class TargetCommand {
             throw new SqitchException("Missing Target \"" + name + "\"; use \"add " + name + " " + uri
                     + "\" to add it");
         }
-        ConfigFile cf = support.localFile();
-        for (String[] kv : support.configParams("target." + name)) {
-            cf.set(kv[0], kv[1]);
-        }
-        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), name, null));
+        support.alterSection("target." + name, name, null);
     }
 
     private void checkDependencies(String name) {

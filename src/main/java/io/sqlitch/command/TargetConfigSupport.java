@@ -159,6 +159,37 @@ final class TargetConfigSupport {
         return ctx.env("SQITCH_CONFIG").map(PathText::clean).orElse("sqitch.conf");
     }
 
+    /**
+     * The add action of target and engine once the section is known to be new: {@code key.firstKey} set to
+     * {@code firstValue} in the local file, then the section's parameters (engine: all but that key; target: all,
+     * so {@code --uri} wins over the positional URI, as in Sqitch), then the target's plan file and directories.
+     */
+    void addSection(SqitchConfig config, String key, String firstKey, String firstValue, boolean paramsOverride,
+                    String targetName, String engine) {
+        ConfigFile cf = localFile();
+        cf.set(key + "." + firstKey, firstValue);
+        for (String[] kv : configParams(key)) {
+            if (paramsOverride || !kv[0].equals(key + "." + firstKey)) {
+                cf.set(kv[0], kv[1]);
+            }
+        }
+        Target target = configTarget(SqitchConfig.load(ctx), targetName, engine);
+        writePlan(config, null, null, target);
+        makeDirectories(target);
+    }
+
+    /**
+     * The alter action of target and engine once the section is known to exist: its parameters written to the
+     * local file, then the script directories of the target it now configures created.
+     */
+    void alterSection(String key, String targetName, String engine) {
+        ConfigFile cf = localFile();
+        for (String[] kv : configParams(key)) {
+            cf.set(kv[0], kv[1]);
+        }
+        makeDirectories(configTarget(SqitchConfig.load(ctx), targetName, engine));
+    }
+
     ConfigFile localFile() {
         String name = localFileName();
         return new ConfigFile(ctx.resolve(name), name);
