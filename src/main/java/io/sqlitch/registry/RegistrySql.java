@@ -122,12 +122,8 @@ final class RegistrySql implements ChangeIdLookup.Sql {
 
     /** An SQLite error as Sqitch shows DBI errors: SQLite's own message. */
     static SqitchException wrap(SQLException e) {
-        String message = e.getMessage();
         // sqlite-jdbc prefixes "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: x)".
-        int open = message == null ? -1 : message.indexOf('(');
-        if (message != null && message.startsWith("[SQLITE_") && open > 0 && message.endsWith(")")) {
-            message = message.substring(open + 1, message.length() - 1);
-        }
+        String message = e.getMessage() == null ? null : SqliteFailure.unwrapped(e.getMessage());
         return new SqitchException(message, e);
     }
 }
