@@ -38,7 +38,8 @@ public record RegistrySnapshot(Optional<DeployedChange> current, List<DeployedCh
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + registryFile,
+        // Through the escaped file: URI, as RegistryDatabase opens it: no part of the name becomes a driver option.
+        try (Connection connection = DriverManager.getConnection(RegistryDatabase.jdbcUrl(registryFile),
                 config.toProperties())) {
             if (!new RegistrySchema(connection, RegistryDatabase.MAIN, clock).isInitialized()) {
                 return reader.apply(null);
