@@ -272,6 +272,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return user != null && ParameterResolver.bool(property, user);
     }
 
+    /** A single optional value as Sqitch's positional argument ({@code sqlitch.target}): none when empty. */
+    protected static List<String> positional(String value) {
+        return value == null || value.isEmpty() ? List.of() : List.of(value);
+    }
+
     /** A repeatable parameter's value, never null. */
     protected static List<String> listOf(List<String> value) {
         return value == null ? List.of() : List.copyOf(value);

@@ -62,10 +62,9 @@ public class AddMojo extends AbstractChangeAuthoringMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new AddCommand(commandContext(context, out, null)).execute(new AddOptions(change(), requires(),
-                conflicts(), notes(), templateDirectory, template,
-                KeyValues.parse("sqlitch.use", listOf(use)), listOf(with),
-                listOf(without), AuthoringSupport.variables(listOf(set)),
-                all(), targetArgs()));
+        new AddCommand(commandContext(context, out, null)).execute(authoring(AddOptions.builder())
+                .templateDirectory(templateDirectory).templateName(template)
+                .use(KeyValues.parse("sqlitch.use", listOf(use))).with(listOf(with)).without(listOf(without))
+                .variables(AuthoringSupport.variables(listOf(set))).build());
     }
 }

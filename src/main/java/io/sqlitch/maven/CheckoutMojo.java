@@ -71,10 +71,9 @@ public class CheckoutMojo extends AbstractChangingMojo {
         if (b != null) {
             args.add(b);
         }
-        new CheckoutCommand(commandContext(context, out, null)).execute(new CheckoutOptions(args, null,
-                mode, verify, yes,
-                logOnly(), lockTimeout(), variables(),
-                KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
+        new CheckoutCommand(commandContext(context, out, null)).execute(changing(CheckoutOptions.builder())
+                .args(args).mode(mode).verify(verify).noPrompt(yes)
+                .setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
+                .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());
     }
 }

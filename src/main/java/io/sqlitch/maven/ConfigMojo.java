@@ -227,9 +227,8 @@ public class ConfigMojo extends AbstractSqlitchMojo {
                 args.add(arg);
             }
         }
-        new ConfigCommand(context, out).execute(new ConfigOptions(file,
-                local, user, system,
-                types, actions, args));
+        new ConfigCommand(context, out).execute(ConfigOptions.builder().file(file).local(local).user(user)
+                .system(system).types(types).actions(actions).args(args).build());
     }
 
     private void addIf(List<String> into, String property, boolean value, String name) {

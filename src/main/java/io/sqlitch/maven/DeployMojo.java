@@ -89,10 +89,8 @@ public class DeployMojo extends AbstractChangingMojo {
     @Override
     protected void run(RunContext context, Output out) {
         deployed = commandContext(context, out, null);
-        DeployOptions options = new DeployOptions(targetArgs(), null,
-                toChange, mode, verify,
-                logOnly(), lockTimeout(), variables(),
-                atomic);
+        DeployOptions options = changing(DeployOptions.builder()).toChange(toChange).mode(mode).verify(verify)
+                .atomic(atomic).build();
         if (preview()) {
             new PreviewCommand(deployed).deploy(options, projectFile(dryRunFile));
             previewed = true;

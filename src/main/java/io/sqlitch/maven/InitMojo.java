@@ -68,11 +68,9 @@ public class InitMojo extends AbstractSqlitchMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new InitCommand(context, out).execute(new InitOptions(projectName,
-                uri, engine, target,
-                registry, client, topDir,
-                planFile, extension,
-                KeyValues.parse("sqlitch.dir", listOf(dir)),
-                KeyValues.parse("sqlitch.set", listOf(set))));
+        new InitCommand(context, out).execute(InitOptions.builder().project(projectName).uri(uri).engine(engine)
+                .target(target).registry(registry).client(client).topDir(topDir).planFile(planFile)
+                .extension(extension).dirs(KeyValues.parse("sqlitch.dir", listOf(dir)))
+                .variables(KeyValues.parse("sqlitch.set", listOf(set))).build());
     }
 }

@@ -58,11 +58,8 @@ public class LogMojo extends AbstractHistoryMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new LogCommand(commandContext(context, out, null),
-                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(new LogOptions(target,
-                listOf(event), changePattern,
-                projectPattern, committerPattern,
-                maxCount, skipCount(), reverse,
-                format, dateFormat, oneline,
-                abbrev, headers, color));
+                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(listing(LogOptions.builder())
+                .args(positional(target)).events(listOf(event)).projectPattern(projectPattern)
+                .committerPattern(committerPattern).build());
     }
 }

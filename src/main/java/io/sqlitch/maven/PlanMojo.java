@@ -50,11 +50,7 @@ public class PlanMojo extends AbstractHistoryMojo {
     @Override
     protected void run(RunContext context, Output out) {
         new PlanCommand(commandContext(context, out, null),
-                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(target,
-                event, changePattern,
-                plannerPattern, maxCount, skipCount(),
-                reverse, headers, format,
-                oneline, abbrev,
-                dateFormat, color, List.of()));
+                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(listing(PlanOptions.builder())
+                .target(target).event(event).plannerPattern(plannerPattern).build());
     }
 }

@@ -79,12 +79,9 @@ public class RebaseMojo extends AbstractChangingMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
-                ontoChange, uptoChange,
-                modified, mode,
-                verify, yes, logOnly(),
-                lockTimeout(), variables(),
-                KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
+        new RebaseCommand(commandContext(context, out, null)).execute(changing(RebaseOptions.builder())
+                .ontoChange(ontoChange).uptoChange(uptoChange).modified(modified).mode(mode).verify(verify)
+                .noPrompt(yes).setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
+                .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());
     }
 }

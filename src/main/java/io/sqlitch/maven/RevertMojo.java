@@ -69,10 +69,8 @@ public class RevertMojo extends AbstractChangingMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        RevertOptions options = new RevertOptions(targetArgs(), null,
-                toChange, modified, yes,
-                logOnly(),
-                lockTimeout(), variables());
+        RevertOptions options = changing(RevertOptions.builder()).toChange(toChange).modified(modified)
+                .noPrompt(yes).build();
         if (preview()) {
             new PreviewCommand(commandContext(context, out, null)).revert(options, projectFile(dryRunFile));
             return;

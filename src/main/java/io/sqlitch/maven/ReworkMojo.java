@@ -13,7 +13,6 @@ public class ReworkMojo extends AbstractChangeAuthoringMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new ReworkCommand(commandContext(context, out, null)).execute(
-                new ReworkOptions(change(), requires(), conflicts(), notes(), all(), targetArgs()));
+        new ReworkCommand(commandContext(context, out, null)).execute(authoring(ReworkOptions.builder()).build());
     }
 }

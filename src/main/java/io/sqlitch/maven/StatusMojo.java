@@ -58,9 +58,9 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(target,
-                projectName, showChanges,
-                showTags, dateFormat));
+        new StatusCommand(commandContext(context, out, null), this::report).execute(StatusOptions.builder()
+                .args(targetArgs()).project(projectName).showChanges(showChanges).showTags(showTags)
+                .dateFormat(dateFormat).build());
     }
 
     // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.

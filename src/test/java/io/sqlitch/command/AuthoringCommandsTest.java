@@ -72,7 +72,7 @@ class AuthoringCommandsTest {
         Files.createDirectories(dir.resolve("t/deploy"));
         Files.writeString(dir.resolve("t/deploy/sqlite.tmpl"), "[% IF change %]unclosed\n");
         SqitchException e = assertThrows(SqitchException.class, () -> new AddCommand(ctx).execute(
-                new AddOptions("x", null, null, null, "t", null, null, null, null, null, false, null)));
+                AddOptions.builder().changeName("x").templateDirectory("t").build()));
         assertTrue(e.getMessage().startsWith("Error executing "), e.getMessage());
         assertEquals(HEADER, plan());
         assertFalse(Files.exists(dir.resolve("deploy")));
@@ -105,8 +105,7 @@ class AuthoringCommandsTest {
 
     @Test
     void reworkWithoutRevertScriptListsOnlyExistingFiles() throws Exception {
-        new AddCommand(ctx).execute(new AddOptions("r", null, null, List.of("n"), null, null, null, null, null,
-                null, false, null));
+        new AddCommand(ctx).execute(AddOptions.builder().changeName("r").notes(List.of("n")).build());
         Files.delete(dir.resolve("revert/r.sql"));
         new TagCommand(ctx).execute(TagOptions.of("t", null, "t"));
         Capture rework = new Capture();

@@ -59,8 +59,8 @@ class AuthoringParityDifferentialTest {
     void addWithATargetTakesTheEngineFromItsUri() {
         twins("[core]\n\ttop_dir = .\n");
         step(List.of("add", "c", "db:sqlite:test.db", "-n", "Adds c."), ctx -> new AddCommand(ctx).execute(
-                new AddOptions(null, null, null, List.of("Adds c."), null, null, null, null, null, null, false,
-                        List.of("c", "db:sqlite:test.db"))));
+                AddOptions.builder().notes(List.of("Adds c."))
+                        .args(List.of("c", "db:sqlite:test.db")).build()));
         step(List.of("add", "d", "-n", "Adds d."), ctx -> new AddCommand(ctx).execute(
                 AddOptions.of("d", null, null, "Adds d.")));
     }

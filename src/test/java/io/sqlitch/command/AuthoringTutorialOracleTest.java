@@ -176,8 +176,7 @@ class AuthoringTutorialOracleTest {
         }
 
         step("120", flipr, "21:00:00", c -> new PlanCommand(c).execute(PlanOptions.defaults()));
-        step("121", flipr, "21:00:00", c -> new PlanCommand(c).execute(new PlanOptions(null, null, null, null, null,
-                null, false, true, null, true, null, null, null, List.of())));
+        step("121", flipr, "21:00:00", c -> new PlanCommand(c).execute(PlanOptions.builder().oneline(true).build()));
         step("124", flipr, "21:00:00", c -> new ShowCommand(c).execute(ShowOptions.of("change", "userflips")));
         step("125", flipr, "21:00:00", c -> new ShowCommand(c).execute(ShowOptions.of("change", "userflips@HEAD")));
         step("126", flipr, "21:00:00", c -> new ShowCommand(c).execute(

@@ -52,7 +52,8 @@ class ConfigCommandDifferentialTest {
                 }
             }
         }
-        return new ConfigOptions(file, local, user, system, types, actions, args);
+        return ConfigOptions.builder().file(file).local(local).user(user).system(system).types(types)
+                .actions(actions).args(args).build();
     }
 
     private static final String HAND_WRITTEN = """

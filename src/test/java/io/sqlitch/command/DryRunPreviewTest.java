@@ -37,8 +37,9 @@ class DryRunPreviewTest {
     }
 
     private static DeployOptions withVars(DeployOptions o) {
-        return new DeployOptions(o.args(), o.target(), o.toChange(), o.mode(), o.verify(), o.logOnly(),
-                o.lockTimeout(), Map.of("prefix", "app_", "note", "hi"), o.atomic());
+        return DeployOptions.builder().args(o.args()).target(o.target()).toChange(o.toChange()).mode(o.mode())
+                .verify(o.verify()).logOnly(o.logOnly()).lockTimeout(o.lockTimeout())
+                .set(Map.of("prefix", "app_", "note", "hi")).atomic(o.atomic()).build();
     }
 
     @Test

@@ -164,7 +164,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new DeployOptions(positional, null, to, mode, verify, logOnly, null, Map.of());
+        return DeployOptions.builder().args(positional).toChange(to).mode(mode).verify(verify).logOnly(logOnly)
+                .build();
     }
 
     static RevertOptions revert(String... args) {
@@ -184,7 +185,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new RevertOptions(positional, null, to, modified, y, logOnly, null, set);
+        return RevertOptions.builder().args(positional).toChange(to).modified(modified).noPrompt(y).logOnly(logOnly)
+                .set(set).build();
     }
 
     static VerifyOptions verify(String... args) {
@@ -224,8 +226,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new RebaseOptions(positional, null, onto, upto, modified, mode, null, y, false, null, set, setRevert,
-                setDeploy);
+        return RebaseOptions.builder().args(positional).ontoChange(onto).uptoChange(upto).modified(modified)
+                .mode(mode).noPrompt(y).set(set).setRevert(setRevert).setDeploy(setDeploy).build();
     }
 
     private static void put(Map<String, String> vars, String nameValue) {
@@ -246,10 +248,8 @@ final class EngineProject {
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(verify(rest));
                 case "rebase" -> new RebaseCommand(ctx).execute(rebase(rest));
-                case "status" -> new StatusCommand(ctx).execute(new StatusOptions(List.of(rest), null, null, null,
-                        null, null));
-                case "log" -> new LogCommand(ctx).execute(new LogOptions(List.of(rest), null, List.of(), null, null,
-                        null, null, null, false, null, null, false, null, null, null));
+                case "status" -> new StatusCommand(ctx).execute(StatusOptions.builder().args(List.of(rest)).build());
+                case "log" -> new LogCommand(ctx).execute(LogOptions.builder().args(List.of(rest)).build());
                 case "check" -> new CheckCommand(ctx).execute(new CheckOptions(List.of(rest), null, null, null));
                 case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(List.of(rest), null));
                 default -> throw new SqitchException("unknown verb " + verb);

@@ -48,8 +48,10 @@ class InitCommandDifferentialTest {
                 project = a;
             }
         }
-        return new InitOptions(project, o.get("uri"), o.get("engine"), o.get("target"), o.get("registry"),
-                o.get("client"), o.get("top-dir"), o.get("plan-file"), o.get("extension"), dirs, vars);
+        return InitOptions.builder().project(project).uri(o.get("uri")).engine(o.get("engine"))
+                .target(o.get("target")).registry(o.get("registry")).client(o.get("client"))
+                .topDir(o.get("top-dir")).planFile(o.get("plan-file")).extension(o.get("extension")).dirs(dirs)
+                .variables(vars).build();
     }
 
     private static final List<List<String>> CASES = List.of(

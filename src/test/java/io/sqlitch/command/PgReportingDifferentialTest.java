@@ -27,14 +27,15 @@ class PgReportingDifferentialTest {
     }
 
     private static Report status(List<String> args, String project, Boolean changes, Boolean tags, String date) {
-        return new Report(args, uri -> ctx -> new StatusCommand(ctx).execute(new StatusOptions(List.of(uri), null,
-                project, changes, tags, date)));
+        return new Report(args, uri -> ctx -> new StatusCommand(ctx).execute(StatusOptions.builder().args(List.of(uri))
+                .project(project).showChanges(changes).showTags(tags).dateFormat(date).build()));
     }
 
     private static Report log(List<String> args, List<String> events, String change, Integer max, Integer skip,
                               boolean reverse, String format, boolean oneline, Boolean headers) {
-        return new Report(args, uri -> ctx -> new LogCommand(ctx).execute(new LogOptions(List.of(uri), null, events,
-                change, null, null, max, skip, reverse, format, null, oneline, null, headers, null)));
+        return new Report(args, uri -> ctx -> new LogCommand(ctx).execute(LogOptions.builder().args(List.of(uri))
+                .events(events).changePattern(change).maxCount(max).skip(skip).reverse(reverse).format(format)
+                .oneline(oneline).headers(headers).build()));
     }
 
     private static Report check(List<String> args, String from, String to) {

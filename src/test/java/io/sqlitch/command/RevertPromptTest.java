@@ -80,8 +80,8 @@ class RevertPromptTest {
                 "DROP TABLE ${table};\n", "");
         Files.writeString(p.dir.resolve("sqitch.conf"), "[deploy \"variables\"]\n\ttable = people\n\tvalue = 1\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        RealSqitch.Result r = p.ours(ctx -> new DeployCommand(ctx).execute(new DeployOptions(List.of(), null, null,
-                null, null, false, null, Map.of("value", "42"))));
+        RealSqitch.Result r = p.ours(ctx -> new DeployCommand(ctx).execute(DeployOptions.builder()
+                .set(Map.of("value", "42")).build()));
         assertEquals(0, r.exitValue(), r.stderr());
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p.dir.resolve("flipr.db"));
              var rs = c.createStatement().executeQuery("SELECT id FROM people")) {

@@ -57,9 +57,8 @@ class TutorialOracleTest {
         env.put("SQITCH_SYSTEM_CONFIG", home.resolve("nonexistent").toString());
         ctx = new RunContext(project, env, Clock.systemUTC(), home);
 
-        step("003", c -> new InitCommand(ctx, c).execute(new InitOptions("flipr",
-                "https://github.com/sqitchers/sqitch-sqlite-intro/", "sqlite", null, null, null, null, null, null,
-                null, null)));
+        step("003", c -> new InitCommand(ctx, c).execute(InitOptions.builder().project("flipr")
+                .uri("https://github.com/sqitchers/sqitch-sqlite-intro/").engine("sqlite").build()));
         cat("004", project.resolve("sqitch.conf"));
         step("005", c -> new ConfigCommand(ctx, c).execute(
                 ConfigOptions.of("user", null, null, "engine.sqlite.client", "/usr/bin/sqlite3")));

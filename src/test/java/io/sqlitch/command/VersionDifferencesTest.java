@@ -77,8 +77,7 @@ class VersionDifferencesTest {
         EngineProject p = project();
         p.write("sqitch.plan", "%syntax-version=1.0.0\n%project=flipr\n\n"
                 + "w[1 2026-11-23T19:01:00Z Marge <marge@example.com> # n\n");
-        refuses(p, VersionDifferences.PLAN_NAME, ctx -> new PlanCommand(ctx).execute(new PlanOptions(null, null,
-                null, null, null, null, false, true, null, false, null, null, null, List.of())));
+        refuses(p, VersionDifferences.PLAN_NAME, ctx -> new PlanCommand(ctx).execute(PlanOptions.defaults()));
         p.write("sqitch.plan", "%syntax-version=1.0.0\n%project=a[1\n\n");
         refuses(p, VersionDifferences.PLAN_PROJECT, ctx -> new DeployCommand(ctx).execute(
                 DeployOptions.defaults()));
