@@ -27,7 +27,7 @@ import java.util.Map;
  * {@code sqitch checkout}: revert to the last change the current and the other branch's plans share, check the
  * branch out with the VCS client ({@code git}), and deploy the branch's plan.
  */
-public final class CheckoutCommand {
+public final class CheckoutCommand implements Command<CheckoutOptions, Void> {
 
     /** Sqitch's usage text, printed (exit 2) when no branch is given. */
     static final String USAGE = """
@@ -60,7 +60,8 @@ public final class CheckoutCommand {
         this.ctx = ctx;
     }
 
-    public void execute(CheckoutOptions o) {
+    @Override
+    public CommandResult<Void> execute(CheckoutOptions o) {
         TargetOptions targetOptions = o.target() == null ? ctx.options() : ctx.options().withTarget(o.target());
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "checkout", targetOptions, o.args(),
                 Arrays.asList(new String[] {null}), null, false);
@@ -121,6 +122,7 @@ public final class CheckoutCommand {
         try (Engine engine = Engines.open(ctx, target, toPlan, deployOptions)) {
             engine.deploy(null, mode);
         }
+        return CommandResult.ok();
     }
 
     private Map<String, String> variables(Target target, List<String> sections, Map<String, String> set,

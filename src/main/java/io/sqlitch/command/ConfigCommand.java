@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>Messages that Sqitch passes on from Config::GitLike keep its trailing newline, so the error ends with an
  * empty line on stderr exactly like Sqitch's.
  */
-public final class ConfigCommand {
+public final class ConfigCommand implements Command<ConfigOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -61,9 +61,10 @@ public final class ConfigCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public ConfigCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public ConfigCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
     /** A usage error: the message, then the usage text, on stderr with exit 2. */
@@ -71,7 +72,8 @@ public final class ConfigCommand {
         return new SqitchException(message + "\n" + USAGE);
     }
 
-    public void execute(ConfigOptions opts) {
+    @Override
+    public CommandResult<Void> execute(ConfigOptions opts) {
         int files = (opts.local() ? 1 : 0) + (opts.user() ? 1 : 0) + (opts.system() ? 1 : 0)
                 + (opts.file() != null && !opts.file().isEmpty() ? 1 : 0);
         if (files > 1) {
@@ -126,6 +128,7 @@ public final class ConfigCommand {
             }
             default -> throw new SqitchException("Unknown config action: " + action);
         }
+        return CommandResult.ok();
     }
 
     /** The file each context edits, as Sqitch names it in messages. */

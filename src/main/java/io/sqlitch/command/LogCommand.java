@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /** {@code sqitch log}: the target registry's event history, formatted with Sqitch's templates. */
-public final class LogCommand {
+public final class LogCommand implements Command<LogOptions, Void> {
 
     private final CommandContext ctx;
     private final BiConsumer<Target, List<RegistryEvent>> listener;
@@ -27,7 +27,8 @@ public final class LogCommand {
         this.listener = listener;
     }
 
-    public void execute(LogOptions options) {
+    @Override
+    public CommandResult<Void> execute(LogOptions options) {
         String format = options.format();
         Integer abbrev = options.abbrev();
         if (options.oneline()) {
@@ -76,6 +77,7 @@ public final class LogCommand {
                 }
             }
         }
+        return CommandResult.ok();
     }
 
     // Tags, requires and conflicts as lists: Sqitch 1.3.1 passes SQLite's plain strings and dies on %t/%T/%r/%x.

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** {@code sqitch plan}: prints the changes of a target's plan in one of the log-like formats. */
-public final class PlanCommand {
+public final class PlanCommand implements Command<PlanOptions, Void> {
 
     private final CommandContext ctx;
     private final BiConsumer<Plan, List<Change>> listener;
@@ -37,7 +37,8 @@ public final class PlanCommand {
         this.listener = listener;
     }
 
-    public void execute(PlanOptions opts) {
+    @Override
+    public CommandResult<Void> execute(PlanOptions opts) {
         String dateFormat = opts.dateFormat() != null && !opts.dateFormat().isEmpty() ? opts.dateFormat()
                 : ctx.config().get("plan.date_format").orElse(null);
         if (dateFormat != null) {
@@ -82,6 +83,7 @@ public final class PlanCommand {
                 ctx.out().emit(line);
             }
         }
+        return CommandResult.ok();
     }
 
     /** {@code Plan->search_changes}: note Sqitch keeps a change when ANY filter matches (filters are OR'ed). */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code sqitch rebase}: revert to a change, then deploy again, under one lock and one connection. */
-public final class RebaseCommand {
+public final class RebaseCommand implements Command<RebaseOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -19,7 +19,8 @@ public final class RebaseCommand {
         this.ctx = ctx;
     }
 
-    public void execute(RebaseOptions o) {
+    @Override
+    public CommandResult<Void> execute(RebaseOptions o) {
         DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "rebase.mode", "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "rebase", o.target(), o.args());
         EngineOptions options = new EngineOptions(
@@ -53,6 +54,7 @@ public final class RebaseCommand {
                     merged(o.set(), o.setDeploy())));
             engine.deploy(upto, mode);
         }
+        return CommandResult.ok();
     }
 
     /** {@code --set}, overridden by {@code --set-revert} or {@code --set-deploy} (Sqitch's RevertDeployCommand). */

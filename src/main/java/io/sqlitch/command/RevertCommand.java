@@ -5,7 +5,7 @@ import io.sqlitch.engine.Engine;
 import java.util.List;
 
 /** {@code sqitch revert}: reverts deployed changes, after asking unless {@code -y}. */
-public final class RevertCommand {
+public final class RevertCommand implements Command<RevertOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -13,7 +13,8 @@ public final class RevertCommand {
         this.ctx = ctx;
     }
 
-    public void execute(RevertOptions o) {
+    @Override
+    public CommandResult<Void> execute(RevertOptions o) {
         EngineTargets t = EngineTargets.parse(ctx, "revert", o.target(), o.args());
         EngineOptions options = new EngineOptions(false, o.logOnly(), DeployCommand.timeout(o.lockTimeout()),
                 EngineTargets.bool(ctx, o.noPrompt(), false, "revert.no_prompt"),
@@ -31,5 +32,6 @@ public final class RevertCommand {
             }
             engine.revert(change);
         }
+        return CommandResult.ok();
     }
 }

@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** {@code sqitch status}: the target's latest deployed change and what of the plan is left to deploy. */
-public final class StatusCommand {
+public final class StatusCommand implements Command<StatusOptions, Void> {
 
     private final CommandContext ctx;
     private final Consumer<StatusReport> listener;
@@ -34,7 +34,8 @@ public final class StatusCommand {
         this.listener = listener;
     }
 
-    public void execute(StatusOptions options) {
+    @Override
+    public CommandResult<Void> execute(StatusOptions options) {
         Output out = ctx.out();
         String dateFormat = options.dateFormat() != null && !options.dateFormat().isEmpty() ? options.dateFormat()
                 : ctx.config().get("status.date_format").filter(s -> !s.isEmpty()).orElse(null);
@@ -109,6 +110,7 @@ public final class StatusCommand {
                 out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
             }
         }
+        return CommandResult.ok();
     }
 
     private static String line(String name, int width, Instant at, String who, String format, ZoneId zone) {

@@ -3,6 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.console.Output;
 import io.sqlitch.console.Prompter;
 import io.sqlitch.json.JsonWriter;
@@ -132,8 +133,12 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                     getLog().isInfoEnabled() ? null : ConsoleResults.processStdout(), goal, sqitchQuiet);
             ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
             out = new FailureRecorder(summary);
-            runReportingSoftOutcomes(context, out);
-            afterRun(context, out);
+            CommandContext ctx = commandContext(context, out, null);
+            CommandResult<?> result = runReportingSoftOutcomes(ctx);
+            if (result.outcome() == CommandResult.Outcome.ERROR) {
+                throw new SqitchException(result.message()); // failed without Sqitch's words: the result's
+            }
+            afterRun(ctx, result);
             summary.finish(System.nanoTime());
         } catch (SqitchException e) {
             String message = out == null ? FailureMessage.clean(e.getMessage())
@@ -146,19 +151,24 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         }
     }
 
-    private void runReportingSoftOutcomes(RunContext context, Output out) {
+    private CommandResult<?> runReportingSoftOutcomes(CommandContext ctx) {
+        CommandResult<?> result;
         try {
-            run(context, out);
+            result = run(ctx);
         } catch (SqitchException e) {
             if (!e.isSoft()) {
                 throw e;
             }
+            result = CommandResult.soft(e.getMessage());
+        }
+        if (result.isSoft()) {
             // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
-            String text = e.getMessage() == null ? "" : e.getMessage();
+            String text = result.message() == null ? "" : result.message();
             for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
-                out.emit(line);
+                ctx.out().emit(line);
             }
         }
+        return result;
     }
 
     /** The script file of the change step a failure happened in, for the final error; null when unknown. */
@@ -171,11 +181,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return false;
     }
 
-    /** Calls the command. */
-    protected abstract void run(RunContext context, Output out);
+    /** Calls the command over the run's context; its result's outcome is the goal's. */
+    protected abstract CommandResult<?> run(CommandContext ctx);
 
     /** Runs after the command succeeded (also with a soft outcome): a goal's hook to hand results to the build. */
-    protected void afterRun(RunContext context, Output out) {
+    protected void afterRun(CommandContext ctx, CommandResult<?> result) {
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.SqitchException;
 import io.sqlitch.command.CheckCommand;
 import io.sqlitch.command.CheckOptions;
-import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -29,9 +29,9 @@ public class CheckMojo extends AbstractDatabaseMojo {
     private String toChange;
 
     @Override
-    protected void run(RunContext context, Output out) {
+    protected CommandResult<?> run(CommandContext ctx) {
         try {
-            new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(target, fromChange, toChange));
+            return new CheckCommand(ctx).execute(new CheckOptions(target, fromChange, toChange));
         } catch (SqitchException e) {
             // Sqitch exits with the number of failed checks; one failure (exit 1) is still a failure, not soft.
             throw e.getMessage() != null && e.getMessage().startsWith("Failed ") ? new SqitchException(e.getMessage(), e) : e;

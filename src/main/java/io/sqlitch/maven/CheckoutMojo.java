@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CheckoutCommand;
 import io.sqlitch.command.CheckoutOptions;
-import io.sqlitch.console.Output;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -65,13 +65,13 @@ public class CheckoutMojo extends AbstractChangingMojo {
     private List<String> setDeploy;
 
     @Override
-    protected void run(RunContext context, Output out) {
+    protected CommandResult<?> run(CommandContext ctx) {
         List<String> args = new ArrayList<>(targetArgs());
         String b = branch;
         if (b != null) {
             args.add(b);
         }
-        new CheckoutCommand(commandContext(context, out, null)).execute(changing(CheckoutOptions.builder())
+        return new CheckoutCommand(ctx).execute(changing(CheckoutOptions.builder())
                 .args(args).mode(mode).verify(verify).noPrompt(yes)
                 .setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
                 .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());

@@ -1,11 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
 import io.sqlitch.command.PreviewCommand;
-import io.sqlitch.console.Output;
 import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -72,8 +71,6 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.dryRunFile")
     private File dryRunFile;
 
-    // The deploy's context, reused after it so the build properties cost no second config read and plan parse.
-    private CommandContext deployed;
     private boolean previewed;
 
     private boolean preview() {
@@ -87,23 +84,23 @@ public class DeployMojo extends AbstractChangingMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
-        deployed = commandContext(context, out, null);
+    protected CommandResult<?> run(CommandContext ctx) {
         DeployOptions options = changing(DeployOptions.builder()).toChange(toChange).mode(mode).verify(verify)
                 .atomic(atomic).build();
         if (preview()) {
-            new PreviewCommand(deployed).deploy(options, projectFile(dryRunFile));
+            new PreviewCommand(ctx).deploy(options, projectFile(dryRunFile));
             previewed = true;
-            return;
+            return CommandResult.ok();
         }
-        new DeployCommand(deployed).execute(options);
+        return new DeployCommand(ctx).execute(options);
     }
 
+    // The deploy's context, reused so the build properties cost no second config read and plan parse.
     @Override
-    protected void afterRun(RunContext context, Output out) {
+    protected void afterRun(CommandContext ctx, CommandResult<?> result) {
         if (previewed) {
             return; // a preview deployed nothing, and reading the registry for the properties could create it
         }
-        publishDeployed(deployed != null ? deployed : commandContext(context, out, null), target);
+        publishDeployed(ctx, target);
     }
 }

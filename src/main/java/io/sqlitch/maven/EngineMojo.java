@@ -1,8 +1,8 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.EngineCommand;
-import io.sqlitch.console.Output;
 import io.sqlitch.command.TargetProperties;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,7 +33,7 @@ public class EngineMojo extends AbstractTargetConfigMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new EngineCommand(context, out).execute(options());
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new EngineCommand(ctx).execute(options());
     }
 }

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.InitCommand;
 import io.sqlitch.command.InitOptions;
-import io.sqlitch.console.Output;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -67,8 +67,8 @@ public class InitMojo extends AbstractSqlitchMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new InitCommand(context, out).execute(InitOptions.builder().project(projectName).uri(uri).engine(engine)
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new InitCommand(ctx).execute(InitOptions.builder().project(projectName).uri(uri).engine(engine)
                 .target(target).registry(registry).client(client).topDir(topDir).planFile(planFile)
                 .extension(extension).dirs(KeyValues.parse("sqlitch.dir", listOf(dir)))
                 .variables(KeyValues.parse("sqlitch.set", listOf(set))).build());

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.LogCommand;
 import io.sqlitch.command.LogOptions;
-import io.sqlitch.console.Output;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;
@@ -56,8 +56,8 @@ public class LogMojo extends AbstractHistoryMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new LogCommand(commandContext(context, out, null),
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new LogCommand(ctx,
                 (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(listing(LogOptions.builder())
                 .args(positional(target)).events(listOf(event)).projectPattern(projectPattern)
                 .committerPattern(committerPattern).build());

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.PlanCommand;
 import io.sqlitch.command.PlanOptions;
 import io.sqlitch.json.Reports;
@@ -48,8 +48,8 @@ public class PlanMojo extends AbstractHistoryMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new PlanCommand(commandContext(context, out, null),
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new PlanCommand(ctx,
                 (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(listing(PlanOptions.builder())
                 .target(target).event(event).plannerPattern(plannerPattern).build());
     }

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.RebaseCommand;
 import io.sqlitch.command.RebaseOptions;
 import java.util.List;
@@ -78,8 +78,8 @@ public class RebaseMojo extends AbstractChangingMojo {
     private List<String> setDeploy;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new RebaseCommand(commandContext(context, out, null)).execute(changing(RebaseOptions.builder())
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new RebaseCommand(ctx).execute(changing(RebaseOptions.builder())
                 .ontoChange(ontoChange).uptoChange(uptoChange).modified(modified).mode(mode).verify(verify)
                 .noPrompt(yes).setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
                 .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());

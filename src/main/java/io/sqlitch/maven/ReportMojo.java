@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
@@ -46,9 +47,9 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
     private File reportDirectory;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new GraphCommand(commandContext(context, out, null)).report(target,
-                directory().resolve(OUTPUT_NAME + ".html"));
+    protected CommandResult<?> run(CommandContext ctx) {
+        new GraphCommand(ctx).report(target, directory().resolve(OUTPUT_NAME + ".html"));
+        return CommandResult.ok();
     }
 
     private PlanGraph graph(RunContext context, Output out) {

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import java.io.File;
 import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RevertCommand;
@@ -68,13 +68,13 @@ public class RevertMojo extends AbstractChangingMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
+    protected CommandResult<?> run(CommandContext ctx) {
         RevertOptions options = changing(RevertOptions.builder()).toChange(toChange).modified(modified)
                 .noPrompt(yes).build();
         if (preview()) {
-            new PreviewCommand(commandContext(context, out, null)).revert(options, projectFile(dryRunFile));
-            return;
+            new PreviewCommand(ctx).revert(options, projectFile(dryRunFile));
+            return CommandResult.ok();
         }
-        new RevertCommand(commandContext(context, out, null)).execute(options);
+        return new RevertCommand(ctx).execute(options);
     }
 }

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.command.StatusOptions;
 import io.sqlitch.command.StatusReport;
@@ -57,8 +57,8 @@ public class StatusMojo extends AbstractDatabaseMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null), this::report).execute(StatusOptions.builder()
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new StatusCommand(ctx, this::report).execute(StatusOptions.builder()
                 .args(targetArgs()).project(projectName).showChanges(showChanges).showTags(showTags)
                 .dateFormat(dateFormat).build());
     }

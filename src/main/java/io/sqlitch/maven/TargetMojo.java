@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.TargetCommand;
 import io.sqlitch.command.TargetProperties;
 import java.util.Map;
@@ -34,7 +34,7 @@ public class TargetMojo extends AbstractTargetConfigMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new TargetCommand(context, out).execute(options());
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new TargetCommand(ctx).execute(options());
     }
 }

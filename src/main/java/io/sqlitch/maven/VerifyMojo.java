@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.VerifyCommand;
 import io.sqlitch.command.VerifyOptions;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,8 +28,8 @@ public class VerifyMojo extends AbstractDatabaseMojo {
     private String toChange;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new VerifyCommand(commandContext(context, out, null)).execute(new VerifyOptions(targetArgs(), null,
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new VerifyCommand(ctx).execute(new VerifyOptions(targetArgs(), null,
                 fromChange, toChange, variables()));
     }
 }

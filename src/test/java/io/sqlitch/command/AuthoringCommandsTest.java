@@ -123,9 +123,9 @@ class AuthoringCommandsTest {
         new AddCommand(ctx).execute(AddOptions.of("s", null, null, "n"));
         Capture show = new Capture();
         ShowCommand cmd = new ShowCommand(new CommandContext(ctx.run(), TargetOptions.none(), show, null));
-        assertTrue(cmd.execute(new ShowOptions("deploy", "s", null, true)));
-        assertFalse(cmd.execute(new ShowOptions("change", "nope", null, true)));
-        assertFalse(cmd.execute(new ShowOptions("tag", "nope", null, true)));
+        assertTrue(cmd.execute(new ShowOptions("deploy", "s", null, true)).isOk());
+        assertFalse(cmd.execute(new ShowOptions("change", "nope", null, true)).isOk());
+        assertFalse(cmd.execute(new ShowOptions("tag", "nope", null, true)).isOk());
         assertEquals("", show.stdout());
     }
 }

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.target.TargetOptions;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A flipr-like SQLite project in a temp directory (fixed plan timestamps, so change ids are stable), with a
@@ -117,11 +117,11 @@ final class EngineProject {
     }
 
     /** Runs one of our commands as the sqitch executable would (exceptions → message and exit value). */
-    RealSqitch.Result ours(Consumer<CommandContext> command) {
+    RealSqitch.Result ours(Function<CommandContext, ? extends CommandResult<?>> command) {
         Capture capture = new Capture();
         CommandContext ctx = new CommandContext(new RunContext(dir, env, Clock.systemUTC(), home),
                 TargetOptions.none(), capture, (question, defaultYes) -> defaultYes);
-        return capture.run(() -> command.accept(ctx));
+        return capture.run(() -> command.apply(ctx));
     }
 
     RealSqitch.Result sqitch(String... args) {
@@ -243,7 +243,7 @@ final class EngineProject {
         String[] rest = java.util.Arrays.copyOfRange(args, first + 1, args.length);
         return ours(ctx -> {
             ctx.withVerbosity(verbosity);
-            switch (verb) {
+            return switch (verb) {
                 case "deploy" -> new DeployCommand(ctx).execute(deploy(rest));
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(verify(rest));
@@ -253,7 +253,7 @@ final class EngineProject {
                 case "check" -> new CheckCommand(ctx).execute(new CheckOptions(List.of(rest), null, null, null));
                 case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(List.of(rest), null));
                 default -> throw new SqitchException("unknown verb " + verb);
-            }
+            };
         });
     }
 }

@@ -9,7 +9,6 @@ import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PgReportingDifferentialTest {
 
     /** One report: sqitch's arguments and the same options for the plugin's command, given the target URI. */
-    private record Report(List<String> args, Function<String, Consumer<CommandContext>> ours) {
+    private record Report(List<String> args, Function<String, Function<CommandContext, ? extends CommandResult<?>>> ours) {
     }
 
     private static Report status(List<String> args, String project, Boolean changes, Boolean tags, String date) {

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import io.sqlitch.RunContext;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,14 +65,14 @@ class ReportingCommandsTest {
         plan = PlanParser.parse(PLAN, "sqitch.plan");
     }
 
-    private RealSqitch.Result run(Consumer<CommandContext> command) {
+    private RealSqitch.Result run(Function<CommandContext, ? extends CommandResult<?>> command) {
         Capture capture = new Capture();
         Map<String, String> env = Map.of("TZ", "UTC", "HOME", dir.toString(),
                 "SQITCH_USER_CONFIG", dir.resolve("none").toString(),
                 "SQITCH_SYSTEM_CONFIG", dir.resolve("none").toString());
         CommandContext ctx = new CommandContext(new RunContext(dir, env, CLOCK, dir), TargetOptions.none(), capture,
                 null);
-        return capture.run(() -> command.accept(ctx));
+        return capture.run(() -> command.apply(ctx));
     }
 
     private Registry registry(Connection connection) {

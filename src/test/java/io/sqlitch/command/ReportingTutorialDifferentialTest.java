@@ -185,11 +185,11 @@ class ReportingTutorialDifferentialTest {
     }
 
     /** Runs our command for a sqitch argument list (the options the tutorial and the variants use). */
-    private void ours(Path cwd, List<String> argv, Capture out) {
+    private CommandResult<?> ours(Path cwd, List<String> argv, Capture out) {
         CommandContext ctx = new CommandContext(new RunContext(cwd, env, Clock.systemUTC(), root.resolve("home")),
                 TargetOptions.none(), out, null);
         Args a = new Args(argv.subList(1, argv.size()));
-        switch (argv.get(0)) {
+        return switch (argv.get(0)) {
             case "status" -> new StatusCommand(ctx).execute(StatusOptions.builder().args(Positional.of(a.target()))
                     .project(a.value("--project")).showChanges(a.flag("--show-changes") ? Boolean.TRUE : null)
                     .showTags(a.flag("--show-tags") ? Boolean.TRUE : null).dateFormat(a.value("--date-format"))
@@ -206,7 +206,7 @@ class ReportingTutorialDifferentialTest {
                     a.value("--to")));
             case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(a.target()));
             default -> throw new IllegalArgumentException(argv.get(0));
-        }
+        };
     }
 
     /** A tiny option parser: {@code --name value} pairs, flags, and positionals. */

@@ -33,7 +33,7 @@ public final class DeployChild {
                 TargetOptions.none(), out, (q, d) -> d);
         int rc = 0;
         try {
-            new DeployCommand(ctx).execute(DeployOptions.builder().lockTimeout(timeout).build());
+            rc = new DeployCommand(ctx).execute(DeployOptions.builder().lockTimeout(timeout).build()).exitValue();
         } catch (SqitchException e) {
             rc = e.exitValue();
             (e.isSoft() ? System.out : System.err).println(e.getMessage());
