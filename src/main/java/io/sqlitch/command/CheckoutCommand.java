@@ -81,7 +81,7 @@ public final class CheckoutCommand implements Command<CheckoutOptions, Void> {
 
         String current = firstLine(run(git, List.of("rev-parse", "--abbrev-ref", "HEAD"), true));
         if (current.equals(branch)) {
-            throw SqitchException.soft("Already on branch " + branch);
+            return CommandResult.soft("Already on branch " + branch);
         }
         Plan fromPlan = ctx.plan(target);
         // Git reads a relative path from the repository root unless it starts with ./ (Sqitch #560).
@@ -107,7 +107,10 @@ public final class CheckoutCommand implements Command<CheckoutOptions, Void> {
             engine.revert(lastCommon.id());
         } catch (SqitchException e) {
             // Like rebase: soft outcomes (nothing to revert) are notices, a declined revert question stops.
-            if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
+            if (e instanceof RevertDeclined d && d.withTarget()) {
+                return CommandResult.soft(d.getMessage());
+            }
+            if (e.exitValue() > 1) {
                 throw e;
             }
             ctx.out().info(e.getMessage());

@@ -103,10 +103,11 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
         String a0 = arg(args, 0);
         String a1 = arg(args, 1);
         String a2 = arg(args, 2);
+        boolean found = true;
         switch (action) {
-            case "get" -> get(a0, a1, type);
-            case "get-all" -> getAll(a0, a1, type);
-            case "get-regexp" -> getRegexp(a0, a1, type);
+            case "get" -> found = get(a0, a1, type);
+            case "get-all" -> found = getAll(a0, a1, type);
+            case "get-regexp" -> found = getRegexp(a0, a1, type);
             case "set" -> set(file, fileName, a0, a1, a2, type, false, false, true);
             case "add" -> set(file, fileName, a0, a1, null, type, true, false, true);
             case "replace-all" -> set(file, fileName, a0, a1, a2, type, true, true, true);
@@ -128,7 +129,8 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
             }
             default -> throw new SqitchException("Unknown config action: " + action);
         }
-        return CommandResult.ok();
+        // Config::GitLike: a get that finds nothing exits 1, printing one empty line.
+        return found ? CommandResult.ok() : CommandResult.soft("");
     }
 
     /** The file each context edits, as Sqitch names it in messages. */
@@ -163,7 +165,7 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
         return gitlike(() -> SqitchConfig.load(ctx));
     }
 
-    private void get(String key, String filter, String type) {
+    private boolean get(String key, String filter, String type) {
         if (empty(key)) {
             throw usage("Wrong number of arguments.");
         }
@@ -174,9 +176,10 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
         }
         String value = values.isEmpty() ? null : values.get(0);
         if (value == null && (values.isEmpty() || type == null)) {
-            throw SqitchException.soft("");
+            return false;
         }
         out.emit(gitlike(() -> castForGet(value, type)));
+        return true;
     }
 
     /** Config::GitLike's cast of a key without '=' as bool gives 1, not "true". */
@@ -187,14 +190,14 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
         return ConfigValues.cast(value, type);
     }
 
-    private void getAll(String key, String filter, String type) {
+    private boolean getAll(String key, String filter, String type) {
         if (empty(key)) {
             throw usage("Wrong number of arguments.");
         }
         SqitchConfig config = merged();
         List<String> values = gitlike(() -> SqitchConfig.filter(config.getAll(ConfigKey.canonical(key)), filter));
         if (values.isEmpty()) {
-            throw SqitchException.soft("");
+            return false;
         }
         List<String> shown = new ArrayList<>();
         for (String v : values) {
@@ -202,16 +205,17 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
             shown.add(c == null ? "" : c);
         }
         shown.forEach(out::emit);
+        return true;
     }
 
-    private void getRegexp(String keyRegex, String filter, String type) {
+    private boolean getRegexp(String keyRegex, String filter, String type) {
         if (empty(keyRegex)) {
             throw usage("Wrong number of arguments.");
         }
         SqitchConfig config = merged();
         Map<String, List<String>> found = gitlike(() -> config.matching(keyRegex, filter, type));
         if (found.isEmpty()) {
-            throw SqitchException.soft("");
+            return false;
         }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : found.entrySet()) {
@@ -225,6 +229,7 @@ public final class ConfigCommand implements Command<ConfigOptions, Void> {
             }
         }
         lines.forEach(out::emit);
+        return true;
     }
 
     private void set(Path file, String fileName, String key, String value, String filter, String type,

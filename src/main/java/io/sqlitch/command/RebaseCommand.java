@@ -45,7 +45,10 @@ public final class RebaseCommand implements Command<RebaseOptions, Void> {
                 engine.revert(onto);
             } catch (SqitchException e) {
                 // Sqitch's rebase ignores soft outcomes except a declined "Revert changes to X?" (revert:confirm).
-                if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
+                if (e instanceof RevertDeclined d && d.withTarget()) {
+                    return CommandResult.soft(d.getMessage());
+                }
+                if (e.exitValue() > 1) {
                     throw e;
                 }
                 ctx.out().info(e.getMessage());

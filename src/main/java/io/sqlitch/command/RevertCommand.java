@@ -2,6 +2,7 @@ package io.sqlitch.command;
 
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.Engine;
+import io.sqlitch.engine.RevertDeclined;
 import java.util.List;
 
 /** {@code sqitch revert}: reverts deployed changes, after asking unless {@code -y}. */
@@ -31,6 +32,8 @@ public final class RevertCommand implements Command<RevertOptions, Void> {
                         + (change == null ? "{change}" : change) + "\""); // Locale::TextDomain leaves undef unexpanded
             }
             engine.revert(change);
+        } catch (RevertDeclined declined) {
+            return CommandResult.soft(declined.getMessage()); // the question was answered no
         }
         return CommandResult.ok();
     }

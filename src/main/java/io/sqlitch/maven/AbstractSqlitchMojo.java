@@ -134,11 +134,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
             ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
             out = new FailureRecorder(summary);
             CommandContext ctx = commandContext(context, out, null);
-            CommandResult<?> result = runReportingSoftOutcomes(ctx);
-            if (result.outcome() == CommandResult.Outcome.ERROR) {
-                throw new SqitchException(result.message()); // failed without Sqitch's words: the result's
-            }
-            afterRun(ctx, result);
+            report(run(ctx), ctx.out());
             summary.finish(System.nanoTime());
         } catch (SqitchException e) {
             String message = out == null ? FailureMessage.clean(e.getMessage())
@@ -151,24 +147,18 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         }
     }
 
-    private CommandResult<?> runReportingSoftOutcomes(CommandContext ctx) {
-        CommandResult<?> result;
-        try {
-            result = run(ctx);
-        } catch (SqitchException e) {
-            if (!e.isSoft()) {
-                throw e;
-            }
-            result = CommandResult.soft(e.getMessage());
+    /** A soft outcome prints its text and the goal succeeds; an error outcome fails it as Sqitch's errors do. */
+    private static void report(CommandResult<?> result, Output out) {
+        if (result.outcome() == CommandResult.Outcome.ERROR) {
+            throw new SqitchException(result.message()); // failed without Sqitch's words: the result's are the error
         }
         if (result.isSoft()) {
             // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
             String text = result.message() == null ? "" : result.message();
             for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
-                ctx.out().emit(line);
+                out.emit(line);
             }
         }
-        return result;
     }
 
     /** The script file of the change step a failure happened in, for the final error; null when unknown. */
@@ -181,12 +171,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return false;
     }
 
-    /** Calls the command over the run's context; its result's outcome is the goal's. */
+    /**
+     * Calls the command over the run's context and hands its data to the build (JSON files, properties); the
+     * result's outcome is the goal's.
+     */
     protected abstract CommandResult<?> run(CommandContext ctx);
-
-    /** Runs after the command succeeded (also with a soft outcome): a goal's hook to hand results to the build. */
-    protected void afterRun(CommandContext ctx, CommandResult<?> result) {
-    }
 
     /**
      * Sets the project properties {@code sqlitch.deployed.change} and {@code sqlitch.deployed.tag} (the current

@@ -71,7 +71,6 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.dryRunFile")
     private File dryRunFile;
 
-    private boolean previewed;
 
     private boolean preview() {
         return dryRun || projectFile(dryRunFile) != null;
@@ -89,18 +88,11 @@ public class DeployMojo extends AbstractChangingMojo {
                 .atomic(atomic).build();
         if (preview()) {
             new PreviewCommand(ctx).deploy(options, projectFile(dryRunFile));
-            previewed = true;
-            return CommandResult.ok();
+            return CommandResult.ok(); // it deployed nothing: no build properties (reading could create the registry)
         }
-        return new DeployCommand(ctx).execute(options);
-    }
-
-    // The deploy's context, reused so the build properties cost no second config read and plan parse.
-    @Override
-    protected void afterRun(CommandContext ctx, CommandResult<?> result) {
-        if (previewed) {
-            return; // a preview deployed nothing, and reading the registry for the properties could create it
-        }
+        CommandResult<Void> result = new DeployCommand(ctx).execute(options);
+        // The deploy's context, reused so the build properties cost no second config read and plan parse.
         publishDeployed(ctx, target);
+        return result;
     }
 }

@@ -4,6 +4,7 @@ import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.LogCommand;
 import io.sqlitch.command.LogOptions;
+import io.sqlitch.command.LogReport;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;
@@ -57,9 +58,10 @@ public class LogMojo extends AbstractHistoryMojo {
 
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
-        return new LogCommand(ctx,
-                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(listing(LogOptions.builder())
+        CommandResult<LogReport> result = new LogCommand(ctx).execute(listing(LogOptions.builder())
                 .args(positional(target)).events(listOf(event)).projectPattern(projectPattern)
                 .committerPattern(committerPattern).build());
+        writeJson(jsonFile, Reports.log(result.value().target().destination(), result.value().events()));
+        return result;
     }
 }

@@ -4,6 +4,7 @@ import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.PlanCommand;
 import io.sqlitch.command.PlanOptions;
+import io.sqlitch.command.PlanReport;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;
@@ -49,8 +50,9 @@ public class PlanMojo extends AbstractHistoryMojo {
 
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
-        return new PlanCommand(ctx,
-                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(listing(PlanOptions.builder())
+        CommandResult<PlanReport> result = new PlanCommand(ctx).execute(listing(PlanOptions.builder())
                 .target(target).event(event).plannerPattern(plannerPattern).build());
+        writeJson(jsonFile, Reports.plan(result.value().plan(), result.value().changes()));
+        return result;
     }
 }

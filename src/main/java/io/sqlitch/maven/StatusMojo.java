@@ -58,14 +58,13 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
-        return new StatusCommand(ctx, this::report).execute(StatusOptions.builder()
+        CommandResult<StatusReport> result = new StatusCommand(ctx).execute(StatusOptions.builder()
                 .args(targetArgs()).project(projectName).showChanges(showChanges).showTags(showTags)
                 .dateFormat(dateFormat).build());
-    }
-
-    // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.
-    private void report(StatusReport report) {
+        // The build properties and the JSON file, also after a soft "No changes deployed".
+        StatusReport report = result.value();
         publishDeployed(report.current().map(DeployedChange::name).orElse(""), report.currentTag());
         writeJson(jsonFile, Reports.status(report));
+        return result;
     }
 }
