@@ -1,6 +1,5 @@
 package io.sqlitch.command;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,27 +9,13 @@ import java.util.Map;
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class EngineRunBuilder<B extends EngineRunBuilder<B>> {
+public abstract class EngineRunBuilder<B extends EngineRunBuilder<B>> extends TargetedBuilder<B> {
 
-    List<String> args;
-    String target;
     boolean logOnly;
     Integer lockTimeout;
     Map<String, String> set;
 
     EngineRunBuilder() {
-    }
-
-    /** Positional arguments ({@code [target] [change...]}), classified as Sqitch does. */
-    public B args(List<String> value) {
-        args = value;
-        return self();
-    }
-
-    /** {@code -t/--target}, or null. */
-    public B target(String value) {
-        target = value;
-        return self();
     }
 
     /** {@code --log-only}: record the changes without running their scripts. */
@@ -49,10 +34,5 @@ public abstract class EngineRunBuilder<B extends EngineRunBuilder<B>> {
     public B set(Map<String, String> value) {
         set = value;
         return self();
-    }
-
-    @SuppressWarnings("unchecked")
-    final B self() {
-        return (B) this;
     }
 }

@@ -1,17 +1,13 @@
 package io.sqlitch.command;
 
-import java.util.List;
-
 /**
  * The listing options {@code log} and {@code plan} share, by name: targets, the change filter, paging, order,
  * headers and formats.
  *
  * @param <B> the concrete builder
  */
-public abstract class ListingBuilder<B extends ListingBuilder<B>> {
+public abstract class ListingBuilder<B extends ListingBuilder<B>> extends TargetedBuilder<B> {
 
-    List<String> args;
-    String target;
     String changePattern;
     Integer maxCount;
     Integer skip;
@@ -24,18 +20,6 @@ public abstract class ListingBuilder<B extends ListingBuilder<B>> {
     String color;
 
     ListingBuilder() {
-    }
-
-    /** Positional arguments, classified as Sqitch does. */
-    public B args(List<String> value) {
-        args = value;
-        return self();
-    }
-
-    /** {@code -t/--target}; null: the default target. */
-    public B target(String value) {
-        target = value;
-        return self();
     }
 
     /** {@code --change-pattern}: a regex on the change name. */
@@ -96,10 +80,5 @@ public abstract class ListingBuilder<B extends ListingBuilder<B>> {
     public B color(String value) {
         color = value;
         return self();
-    }
-
-    @SuppressWarnings("unchecked")
-    final B self() {
-        return (B) this;
     }
 }

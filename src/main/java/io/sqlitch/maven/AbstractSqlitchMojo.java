@@ -189,25 +189,26 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         project.getProperties().setProperty("sqlitch.deployed.tag", tag == null ? "" : tag);
     }
 
+    /** The project's base directory; without a project, where Maven was started. */
+    protected Path baseDirectory() {
+        return project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+    }
+
     /** A file parameter resolved against the project's base directory; null when none is given. */
     protected Path projectFile(File configured) {
         if (configured == null || configured.getPath().isEmpty()) {
             return null;
         }
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        return base.resolve(configured.getPath());
+        return baseDirectory().resolve(configured.getPath());
     }
 
     /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
     protected void writeJson(File configured, String json) {
-        String name = configured == null ? null : configured.getPath();
-        if (name == null || name.isEmpty()) {
+        Path file = projectFile(configured);
+        if (file == null) {
             return;
         }
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        Path file = base.resolve(name);
         try {
             JsonWriter.write(file, json);
         } catch (IOException e) {
@@ -241,10 +242,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     protected RunContext runContext() {
         String dir = chdir == null ? null : chdir.getPath();
-        Path base = project != null && project.getBasedir() != null
-                ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        Path directory = dir == null ? base : base.resolve(dir);
+        Path directory = dir == null ? baseDirectory() : baseDirectory().resolve(dir);
         if (!Files.isDirectory(directory)) {
             // Sqitch's --chdir message (which it follows with a Perl trace).
             throw new SqitchException("Cannot change to directory " + dir + ": No such file or directory");

@@ -5,27 +5,10 @@ import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CheckCommand;
 import io.sqlitch.command.CheckOptions;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch check}: compares the deployed changes' script signatures with the plan's scripts. */
 @Mojo(name = "check", threadSafe = true)
-public class CheckMojo extends AbstractDatabaseMojo {
-
-    /**
-     * {@code --from-change}: the first change to check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.fromChange")
-    private String fromChange;
-
-    /**
-     * {@code --to-change}: the last change to check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.toChange")
-    private String toChange;
+public class CheckMojo extends AbstractRangeMojo {
 
     @Override
     protected CommandResult<?> run(CommandContext ctx) {

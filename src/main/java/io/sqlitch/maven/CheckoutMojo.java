@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code git}, and deploys its plan. A batch build must confirm with {@code -Dsqlitch.yes}.
  */
 @Mojo(name = "checkout", threadSafe = true)
-public class CheckoutMojo extends AbstractChangingMojo {
+public class CheckoutMojo extends AbstractRevertDeployMojo {
 
     /**
      * The branch to check out (Sqitch's positional argument).
@@ -24,46 +24,6 @@ public class CheckoutMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.branch")
     private String branch;
 
-    /**
-     * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.mode")
-    private String mode;
-
-    /**
-     * {@code --verify}/{@code --no-verify}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.verify")
-    private Boolean verify;
-
-    /**
-     * {@code -y}: revert without asking.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.yes")
-    private Boolean yes;
-
-    /**
-     * {@code --set-revert name=value}: variables for the revert scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setRevert")
-    private List<String> setRevert;
-
-    /**
-     * {@code --set-deploy name=value}: variables for the deploy scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setDeploy")
-    private List<String> setDeploy;
-
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
         List<String> args = new ArrayList<>(targetArgs());
@@ -71,9 +31,6 @@ public class CheckoutMojo extends AbstractChangingMojo {
         if (b != null) {
             args.add(b);
         }
-        return new CheckoutCommand(ctx).execute(changing(CheckoutOptions.builder())
-                .args(args).mode(mode).verify(verify).noPrompt(yes)
-                .setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
-                .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());
+        return new CheckoutCommand(ctx).execute(revertDeploy(CheckoutOptions.builder()).args(args).build());
     }
 }

@@ -54,9 +54,4 @@ public class GraphMojo extends AbstractSqlitchMojo {
                 baseDirectory().resolve(directory), Arrays.stream(formats.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(GraphFormat::named).distinct().toList()));
     }
-
-    private java.nio.file.Path baseDirectory() {
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : java.nio.file.Path.of(session.getExecutionRootDirectory());
-    }
 }

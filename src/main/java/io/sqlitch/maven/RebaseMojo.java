@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch rebase}: reverts to a change, then deploys again. A batch build must confirm with {@code -Dsqlitch.yes}. */
 @Mojo(name = "rebase", threadSafe = true)
-public class RebaseMojo extends AbstractChangingMojo {
+public class RebaseMojo extends AbstractRevertDeployMojo {
 
     /**
      * {@code --onto-change}: revert the changes after this one (default: all).
@@ -37,51 +37,9 @@ public class RebaseMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.modified", defaultValue = "false")
     private boolean modified;
 
-    /**
-     * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.mode")
-    private String mode;
-
-    /**
-     * {@code --verify}/{@code --no-verify} (default: {@code rebase.verify}, then {@code deploy.verify}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.verify")
-    private Boolean verify;
-
-    /**
-     * {@code -y}: revert without asking.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.yes")
-    private Boolean yes;
-
-    /**
-     * {@code --set-revert name=value}: variables for the revert scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setRevert")
-    private List<String> setRevert;
-
-    /**
-     * {@code --set-deploy name=value}: variables for the deploy scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setDeploy")
-    private List<String> setDeploy;
-
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
-        return new RebaseCommand(ctx).execute(changing(RebaseOptions.builder())
-                .ontoChange(ontoChange).uptoChange(uptoChange).modified(modified).mode(mode).verify(verify)
-                .noPrompt(yes).setRevert(KeyValues.parse("sqlitch.setRevert", listOf(setRevert)))
-                .setDeploy(KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))).build());
+        return new RebaseCommand(ctx).execute(revertDeploy(RebaseOptions.builder()).ontoChange(ontoChange)
+                .uptoChange(uptoChange).modified(modified).build());
     }
 }

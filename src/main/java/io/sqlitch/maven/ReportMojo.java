@@ -141,8 +141,6 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     private Path directory() {
         String dir = reportDirectory == null ? null : reportDirectory.getPath();
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        return dir == null ? base.resolve("target/site") : base.resolve(dir);
+        return baseDirectory().resolve(dir == null ? "target/site" : dir);
     }
 }
