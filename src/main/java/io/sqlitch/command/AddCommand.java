@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * <p>Everything that can fail (name, dependencies, templates, rendering) is checked before the first file is
  * written. The Maven plugin never opens an editor: no {@code --note} means an empty note.
  */
-public final class AddCommand {
+public final class AddCommand implements Command<AddOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -86,7 +86,8 @@ public final class AddCommand {
     private record Script(String display, Path path, String text) {
     }
 
-    public void execute(AddOptions opts) {
+    @Override
+    public CommandResult<Void> execute(AddOptions opts) {
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "add", ctx.options(), opts.args(),
                 Arrays.asList(emptyToNull(opts.changeName())), null, opts.all());
         String name = parsed.names().get(0);
@@ -156,14 +157,21 @@ public final class AddCommand {
 
         for (Map.Entry<String, Plan> e : plans.entrySet()) {
             writeScripts(scripts.getOrDefault(e.getKey(), List.of()));
-            Plan plan = e.getValue();
-            Target target = planTargets.get(e.getKey());
-            PlanWriter.write(plan, ctx.path(target.planFile()));
-            ctx.planChanged(target);
-            Change change = plan.lastChange().orElseThrow();
-            ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
-                    + plan.file());
+            writePlanOfAdded(ctx, e.getValue(), planTargets.get(e.getKey()), "");
         }
+        return CommandResult.ok();
+    }
+
+    /**
+     * Writes {@code plan}, whose last change was just added (by add or rework), and says so as Sqitch does:
+     * {@code Added "name [deps]" to sqitch.plan} then {@code end} (rework's ".").
+     */
+    static void writePlanOfAdded(CommandContext ctx, Plan plan, Target target, String end) {
+        PlanWriter.write(plan, ctx.path(target.planFile()));
+        ctx.planChanged(target);
+        Change change = plan.lastChange().orElseThrow();
+        ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
+                + plan.file() + end);
     }
 
     private void writeScripts(List<Script> scripts) {

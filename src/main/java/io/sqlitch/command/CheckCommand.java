@@ -1,6 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.DeployedRange;
 import io.sqlitch.engine.SqlScript;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code sqitch check}: compares the deployed changes' script hashes with the plan's deploy scripts. */
-public final class CheckCommand {
+public final class CheckCommand implements Command<CheckOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -22,7 +23,8 @@ public final class CheckCommand {
         this.ctx = ctx;
     }
 
-    public void execute(CheckOptions options) {
+    @Override
+    public CommandResult<Void> execute(CheckOptions options) {
         EngineTargets t = EngineTargets.parse(ctx, "check", options.target(), options.args());
         Target target = t.target();
         List<String> rest = new ArrayList<>(t.changes());
@@ -40,7 +42,7 @@ public final class CheckCommand {
             if (deployed.isEmpty()) {
                 ctx.out().info(plan.count() > 0 ? "No changes deployed"
                         : "Nothing to check (no planned or deployed changes)");
-                return;
+                return CommandResult.ok();
             }
             int fromIdx = from == null ? 0 : trimTo(registry, plan, from, deployed, false);
             if (to != null) {
@@ -59,6 +61,7 @@ public final class CheckCommand {
             }
             ctx.out().emit("Check successful");
         }
+        return CommandResult.ok();
     }
 
     private static int divergence(Plan plan, ScriptFiles scripts, int fromIdx, List<DeployedChange> deployed) {
@@ -77,21 +80,7 @@ public final class CheckCommand {
 
     /** Sqitch's {@code _trim_to}: the plan index of {@code key}, dropping deployed changes outside the range. */
     private int trimTo(RegistryStore registry, Plan plan, String key, List<DeployedChange> changes, boolean pop) {
-        String id = registry.changeIdForKey(key, plan.project(), new Registry.LookupReporter(ctx.out()::vent,
-                changeId -> plan.get(changeId).map(Change::formatTagQualifiedName))).orElseThrow(() ->
-                new SqitchException(plan.contains(key) ? "Change \"" + key + "\" has not been deployed"
-                        : "Cannot find \"" + key + "\" in the database or the plan"));
-        int idx = plan.indexOf(id).orElseThrow(() ->
-                new SqitchException("Change \"" + key + "\" is deployed, but not planned"));
-        if (pop) {
-            while (!changes.isEmpty() && !changes.get(changes.size() - 1).id().equals(id)) {
-                changes.remove(changes.size() - 1);
-            }
-        } else {
-            while (!changes.isEmpty() && !changes.get(0).id().equals(id)) {
-                changes.remove(0);
-            }
-        }
-        return idx;
+        return DeployedRange.trimTo(registry, plan, key, changes, pop, new Registry.LookupReporter(ctx.out()::vent,
+                changeId -> plan.get(changeId).map(Change::formatTagQualifiedName)));
     }
 }

@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetOptions;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code sqitch target}: list, add, alter, remove/rm, rename and show targets in the local config file. */
-public final class TargetCommand {
+public final class TargetCommand implements Command<TargetCommandOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -40,12 +39,14 @@ public final class TargetCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public TargetCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public TargetCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
-    public void execute(TargetCommandOptions opts) {
+    @Override
+    public CommandResult<Void> execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
         List<String> args = opts.args();
         String a0 = opts.arg(0);
@@ -74,22 +75,15 @@ public final class TargetCommand {
             }
             default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
         }
+        return CommandResult.ok();
     }
 
     private static void require(String arg) {
-        if (arg == null || arg.isEmpty()) {
-            throw new SqitchException(USAGE);
-        }
+        TargetConfigSupport.require(arg, USAGE);
     }
 
     private void list(boolean verbose) {
-        SqitchConfig config = SqitchConfig.load(ctx);
-        Map<String, java.util.List<String>> targets = config.matching("^target[.][^.]+[.]uri$", null, null);
-        for (Map.Entry<String, java.util.List<String>> e : targets.entrySet()) {
-            String name = e.getKey().substring("target.".length(), e.getKey().length() - ".uri".length());
-            String value = e.getValue().get(e.getValue().size() - 1);
-            out.emit(verbose ? name + "\t" + value : name);
-        }
+        TargetConfigSupport.listSections(ctx, out, "^target[.][^.]+[.]uri$", "target.", ".uri", verbose);
     }
 
     private void add(TargetConfigSupport support, String name, String uri) {
@@ -101,14 +95,7 @@ public final class TargetCommand {
         if (config.get(key + ".uri").filter(s -> !s.isEmpty()).isPresent()) {
             throw new SqitchException("Target \"" + name + "\" already exists");
         }
-        ConfigFile cf = support.localFile();
-        cf.set(key + ".uri", uri.startsWith("db:") ? uri : "db:" + uri);
-        for (String[] kv : support.configParams(key)) {
-            cf.set(kv[0], kv[1]);
-        }
-        Target target = support.configTarget(SqitchConfig.load(ctx), name, null);
-        support.writePlan(config, null, null, target);
-        support.makeDirectories(target);
+        support.addSection(config, key, "uri", uri.startsWith("db:") ? uri : "db:" + uri, true, name, null);
     }
 
     private void alter(TargetConfigSupport support, String name) {
@@ -119,11 +106,7 @@ public final class TargetCommand {
             throw new SqitchException("Missing Target \"" + name + "\"; use \"add " + name + " " + uri
                     + "\" to add it");
         }
-        ConfigFile cf = support.localFile();
-        for (String[] kv : support.configParams("target." + name)) {
-            cf.set(kv[0], kv[1]);
-        }
-        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), name, null));
+        support.alterSection("target." + name, name, null);
     }
 
     private void checkDependencies(String name) {

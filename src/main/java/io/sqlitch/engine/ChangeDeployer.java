@@ -52,6 +52,10 @@ final class ChangeDeployer {
             try {
                 DeployScripts.requireAll(r.plan.changes().subList(position + 1, toIndex + 1), r.files,
                         r.run.directory());
+                if (!r.options.logOnly()) {
+                    DeployScripts.requireRunnable(r.plan.changes().subList(position + 1, toIndex + 1), r.files,
+                            r.db, r.options.withVerify());
+                }
             } catch (SqitchException e) {
                 r.db.refusedUpFront();
                 throw e;

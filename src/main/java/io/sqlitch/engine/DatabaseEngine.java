@@ -95,6 +95,14 @@ public interface DatabaseEngine extends AutoCloseable {
     /** A message naming files and what to do for a failure of the database library; empty for Sqitch's own. */
     Optional<String> advice(RuntimeException failure);
 
+    /**
+     * Why a script cannot run on this engine's path (file and line named), else empty; deploy asks it of every
+     * pending script before the first one runs, so such a script never leaves a deploy half done.
+     */
+    default Optional<String> refusal(String scriptPath) {
+        return Optional.empty();
+    }
+
     /** The run was refused before writing anything: files this engine created only to look may go again. */
     void refusedUpFront();
 

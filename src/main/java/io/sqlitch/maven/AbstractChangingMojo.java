@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.EngineRunBuilder;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that change a database (deploy, revert, rebase, checkout): Sqitch's {@code --log-only} and {@code --lock-timeout}. */
@@ -21,11 +22,8 @@ abstract class AbstractChangingMojo extends AbstractDatabaseMojo {
     @Parameter(property = "sqlitch.lockTimeout")
     private Integer lockTimeout;
 
-    protected boolean logOnly() {
-        return logOnly;
-    }
-
-    protected Integer lockTimeout() {
-        return lockTimeout;
+    /** The options every changing goal gives alike: the target, {@code --log-only}, {@code --lock-timeout}, {@code --set}. */
+    protected <B extends EngineRunBuilder<B>> B changing(B options) {
+        return options.args(targetArgs()).logOnly(logOnly).lockTimeout(lockTimeout).set(variables());
     }
 }

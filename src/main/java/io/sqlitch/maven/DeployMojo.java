@@ -1,12 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
 import io.sqlitch.command.PreviewCommand;
-import io.sqlitch.console.Output;
-import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * execution deploys a fresh database before the integration tests run.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class DeployMojo extends AbstractChangingMojo {
+public class DeployMojo extends AbstractPreviewMojo {
 
     /**
      * {@code --to-change}: deploy up to and including this change (default: the whole plan).
@@ -53,59 +51,17 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.atomic", defaultValue = "false")
     private boolean atomic;
 
-    /**
-     * Preview only (not a Sqitch option): print each change this goal would deploy and the script it would run,
-     * variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
-     * on what it checks before running scripts (missing scripts, conflicts, requires).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRun", defaultValue = "false")
-    private boolean dryRun;
-
-    /**
-     * Preview only, as {@code dryRun}, and also write the preview as one SQL file (a comment naming each change,
-     * then its script); relative to the project's base directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRunFile")
-    private File dryRunFile;
-
-    // The deploy's context, reused after it so the build properties cost no second config read and plan parse.
-    private CommandContext deployed;
-    private boolean previewed;
-
-    private boolean preview() {
-        return dryRun || projectFile(dryRunFile) != null;
-    }
-
-    // A preview changes nothing, so "Deployed 0 changes" would mislead.
     @Override
-    protected boolean summary() {
-        return !preview() && super.summary();
-    }
-
-    @Override
-    protected void run(RunContext context, Output out) {
-        deployed = commandContext(context, out, null);
-        DeployOptions options = new DeployOptions(targetArgs(), null,
-                toChange, mode, verify,
-                logOnly(), lockTimeout(), variables(),
-                atomic);
+    protected CommandResult<?> run(CommandContext ctx) {
+        DeployOptions options = changing(DeployOptions.builder()).toChange(toChange).mode(mode).verify(verify)
+                .atomic(atomic).build();
         if (preview()) {
-            new PreviewCommand(deployed).deploy(options, projectFile(dryRunFile));
-            previewed = true;
-            return;
+            new PreviewCommand(ctx).deploy(options, previewFile());
+            return CommandResult.ok(); // it deployed nothing: no build properties (reading could create the registry)
         }
-        new DeployCommand(deployed).execute(options);
-    }
-
-    @Override
-    protected void afterRun(RunContext context, Output out) {
-        if (previewed) {
-            return; // a preview deployed nothing, and reading the registry for the properties could create it
-        }
-        publishDeployed(deployed != null ? deployed : commandContext(context, out, null), target);
+        CommandResult<Void> result = new DeployCommand(ctx).execute(options);
+        // The deploy's context, reused so the build properties cost no second config read and plan parse.
+        publishDeployed(ctx, target);
+        return result;
     }
 }

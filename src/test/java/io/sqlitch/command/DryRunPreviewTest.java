@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +20,9 @@ class DryRunPreviewTest {
     @TempDir
     Path tmp;
 
+    /** Paths, sizes and modification times: a preview that touched or left a file shows. */
     private static List<String> listing(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.map(p -> dir.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-                    .sorted().toList();
-        }
+        return RebaseCheckoutPreviewTest.listing(dir);
     }
 
     private static EngineProject project(Path root) {
@@ -37,15 +34,16 @@ class DryRunPreviewTest {
     }
 
     private static DeployOptions withVars(DeployOptions o) {
-        return new DeployOptions(o.args(), o.target(), o.toChange(), o.mode(), o.verify(), o.logOnly(),
-                o.lockTimeout(), Map.of("prefix", "app_", "note", "hi"), o.atomic());
+        return DeployOptions.builder().args(o.args()).target(o.target()).toChange(o.toChange()).mode(o.mode())
+                .verify(o.verify()).logOnly(o.logOnly()).lockTimeout(o.lockTimeout())
+                .set(Map.of("prefix", "app_", "note", "hi")).atomic(o.atomic()).build();
     }
 
     @Test
     void deployPreviewPrintsScriptsInOrderAndWritesNoFile() throws IOException {
         EngineProject p = project(tmp);
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         String out = r.stdout();
@@ -62,7 +60,7 @@ class DryRunPreviewTest {
         p.add("likes", "flips other:thing");
         EngineProject real = p.copyTo(tmp.resolve("real"));
         List<String> before = listing(p.dir);
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null)));
         assertEquals(before, listing(p.dir));
         RealSqitch.Result deploy = real.oursCli("deploy");
         assertEquals(2, preview.exitValue());
@@ -82,7 +80,7 @@ class DryRunPreviewTest {
         p.add("likes", "flips");
         assertEquals(0, p.oursCli("deploy", "--to", "users").exitValue());
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         assertTrue(r.stdout().startsWith("Would deploy 2 changes"), r.stdout());
@@ -94,7 +92,7 @@ class DryRunPreviewTest {
     void missingScriptFailsAsTheRealDeploy() throws IOException {
         EngineProject p = project(tmp);
         Files.delete(p.dir.resolve("deploy/flips.sql"));
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null)));
         RealSqitch.Result deploy = p.copyTo(tmp.resolve("real")).oursCli("deploy");
         assertEquals(2, preview.exitValue());
         assertEquals("Deploy script deploy/flips.sql does not exist\n", preview.stderr());
@@ -106,7 +104,7 @@ class DryRunPreviewTest {
         RealSqitch.assume(RealSqitch.sqlite3Available(), "sqlite3");
         EngineProject p = project(tmp);
         Path file = tmp.resolve("preview.sql");
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), file));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), file)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertFalse(Files.exists(p.dir.resolve("flipr.db")));
         assertFalse(Files.exists(p.dir.resolve("sqitch.db")));
@@ -140,8 +138,8 @@ class DryRunPreviewTest {
         String db = p.dump("flipr.db");
         String registry = p.dump("sqitch.db");
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to", "users"),
-                null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).revert(EngineProject.revert("--to", "users"),
+                null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         assertEquals(db, p.dump("flipr.db"));
@@ -157,10 +155,80 @@ class DryRunPreviewTest {
     void revertPreviewOfAnUndeployedChangeFailsAsTheRealRevert() {
         EngineProject p = project(tmp);
         assertEquals(0, p.oursCli("deploy", "--to", "users").exitValue());
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
-                "flips"), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
+                "flips"), null)));
         RealSqitch.Result real = p.oursCli("revert", "-y", "--to", "flips");
         assertEquals(2, preview.exitValue());
         assertEquals(real.stderr(), preview.stderr());
+    }
+
+    @Test
+    void revertPreviewRefusesAsTheRealRevertToRevertAChangeAnotherProjectStillRequires() throws IOException {
+        EngineProject p = project(tmp.resolve("a"));
+        EngineProject other = new EngineProject(tmp.resolve("b"), "other", p.dir.resolve("flipr.db").toString());
+        other.add("thing", "flipr:flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        assertEquals(0, other.oursCli("deploy").exitValue());
+        String registry = p.dump("sqitch.db");
+        List<String> before = listing(p.dir);
+
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert(), null));
+
+        assertEquals(before, listing(p.dir));
+        assertEquals(registry, p.dump("sqitch.db"));
+        assertEquals(2, preview.exitValue());
+        assertEquals("Change \"flips\" required by currently deployed change: other:thing\n", preview.stderr());
+        RealSqitch.Result ours = p.oursCli("revert", "-y");
+        assertEquals(preview.exitValue(), ours.exitValue());
+        assertEquals(preview.stderr(), ours.stderr());
+        RealSqitch.Result toUsers = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
+                "users"), null));
+        assertEquals(preview.stderr(), toUsers.stderr());
+        if (RealSqitch.available()) {
+            RealSqitch.Result sqitch = p.sqitch("revert", "-y");
+            assertEquals(preview.exitValue(), sqitch.exitValue());
+            assertEquals(preview.stderr(), sqitch.stderr());
+            assertEquals(registry, p.dump("sqitch.db"));
+        }
+    }
+
+    @Test
+    void revertPreviewWithModifiedListsWhatTheRealRevertReverts() throws IOException {
+        EngineProject p = project(tmp);
+        p.add("likes", "flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        p.write("deploy/flips.sql", "CREATE TABLE app_flips (id INTEGER, changed TEXT);\n");
+        List<String> before = listing(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("-m",
+                "-s", "prefix=app_"), null));
+        assertEquals(0, preview.exitValue(), preview.stderr());
+        assertEquals(before, listing(tmp));
+        List<String> previewed = preview.stdout().lines().filter(l -> l.startsWith("-- Change: "))
+                .map(l -> l.substring("-- Change: ".length())).toList();
+        RealSqitch.Result real = p.ours(ctx -> new RevertCommand(ctx).execute(EngineProject.revert("-y", "-m",
+                "-s", "prefix=app_")));
+        assertEquals(0, real.exitValue(), real.stderr());
+        List<String> reverted = real.stdout().lines().filter(l -> l.startsWith("  - "))
+                .map(l -> l.substring(4, l.indexOf(" ..")).strip()).toList();
+        assertEquals(List.of("likes", "flips"), previewed);
+        assertEquals(reverted, previewed);
+    }
+
+    @Test
+    void previewOfAnEngineThePluginCannotDeployFailsAsTheRealDeploy() {
+        EngineProject p = project(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(
+                "db:mysql://root@localhost/flipr"), null));
+        RealSqitch.Result real = p.oursCli("deploy", "db:mysql://root@localhost/flipr");
+        assertEquals(2, preview.exitValue());
+        assertTrue(preview.stderr().startsWith("Engine \"mysql\" is not supported"), preview.stderr());
+        assertEquals(real.stderr(), preview.stderr());
+    }
+
+    private static CommandResult<Void> preview(Runnable preview) {
+        preview.run();
+        return CommandResult.ok();
     }
 }
