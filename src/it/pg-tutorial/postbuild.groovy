@@ -34,12 +34,12 @@ DELIBERATE = [
             { String out -> out.replace('Revert all changes from db:pg:flipr_test? [Yes] Yes\n',
                                         'Reverting all changes from db:pg:flipr_test\n') }],
 ]
-// The build's final error is Sqitch's message followed by what failed, where, and psql's error (issue 9).
+// The build's final error is Sqitch's message followed by what failed, where, and the server's error (issue 9).
 ['021': 'schema "nonesuch" does not exist', '023': 'division by zero'].each { String step, String error ->
-    DELIBERATE[step] = ['the final error names the change, script and database, and repeats psql\'s error',
+    DELIBERATE[step] = ['the final error names the change, script and line, database and the server\'s error',
                         { String out -> out },
-                        { String err -> err.replace('Verify failed\n', 'Verify failed: appschema (verify/appschema.sql) '
-                                + "on db:pg:flipr_test: psql:verify/appschema.sql:5: ERROR:  $error\n") }]
+                        { String err -> err.replace('Verify failed\n', 'Verify failed: appschema (verify/appschema.sql '
+                                + "line 5) on db:pg:flipr_test: ERROR:  $error\n") }]
 }
 
 // psql pads its aligned tables to the widest value; now() prints with its trailing zeros trimmed, so these columns'
