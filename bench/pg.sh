@@ -16,6 +16,9 @@
 # notes each deploy's sessions and commits from pg_stat_database, and drops the databases. Prints the medians
 # (seconds, whole processes), the ratios plugin / sqitch and, with two sizes or more, the cost per change added.
 #
+# PHASES=1 bench/pg.sh 300 profiles instead: one deploy per tool with the server logging every connection and
+# statement, and per change the time spent in registry statements, starting a session and running the script.
+#
 # Environment: REPS (default 3), QUIET_LOAD / QUIET_MAX_WAIT (see lib.sh), MVN (the mvn binary), PSQL (the psql
 # of the client column and of Sqitch, default: psql on PATH).
 set -euo pipefail
@@ -101,6 +104,30 @@ note_sessions() {
 counts() {
     awk -v s="$(median "$1-sessions")" -v c="$(median "$1-commits")" 'BEGIN {printf "%d/%d", s, c}'
 }
+
+# PHASES=1 bench/pg.sh N: no timing table; one deploy per tool with every statement and connection logged, and
+# per change where the time goes (bench/pg-phases.py). Needs the script's own cluster (it reads its log).
+if [ "${PHASES:-0}" = 1 ]; then
+    [ -n "$CLUSTER" ] || { echo "PHASES=1 needs bench/pg.sh's own cluster: unset SQLITCH_TEST_PGHOST and PGHOST" >&2; exit 2; }
+    sql postgres "ALTER SYSTEM SET log_connections = on" > /dev/null; sql postgres "SELECT pg_reload_conf()" > /dev/null
+    n=${SIZES[0]}
+    generate_sqitch "$WORK/template" "$n" pg
+    for tool in "${TOOLS[@]}"; do
+        rm -rf "$WORK/run"; mkdir -p "$WORK/run"; cp -r "$WORK/template" "$WORK/run/$tool"
+        sql postgres "CREATE DATABASE phases_$tool" > /dev/null
+        sql postgres "ALTER DATABASE phases_$tool SET log_min_duration_statement = 0" > /dev/null
+        offset=$(stat -c %s "$CLUSTER/server.log")
+        read -r -a cmd <<< "$(command_of "$tool" deploy "phases_$tool")"
+        timed "phases-$tool" "$WORK/run/$tool" "${cmd[@]}"
+        sleep 1
+        tail -c +$((offset + 1)) "$CLUSTER/server.log" > "$WORK/phases-$tool.log"
+        check_deployed "phases_$tool" "$n" "$tool"
+        echo "$tool: deploy of $n changes, $(median "phases-$tool") s (load $(cut -d' ' -f1 /proc/loadavg))"
+        python3 "$ROOT/bench/pg-phases.py" "$WORK/phases-$tool.log"
+    done
+    echo "PostgreSQL $SERVER (fsync=$FSYNC), $(nproc) cores"
+    exit 0
+fi
 
 # report N: the medians and ratios of size N (printed as soon as N is done, so a cut-short run keeps them).
 report() {
