@@ -20,7 +20,9 @@
 # statement, and per change the time spent in registry statements, starting a session and running the script.
 #
 # Environment: REPS (default 3), QUIET_LOAD / QUIET_MAX_WAIT (see lib.sh), MVN (the mvn binary), PSQL (the psql
-# of the client column and of Sqitch, default: psql on PATH).
+# of the +psql column, and then Sqitch's --client too; default: psql on PATH, which is also Sqitch's default). On
+# Debian /usr/bin/psql is pg_wrapper, a Perl script that starts the real psql: PSQL=/usr/lib/postgresql/15/bin/psql
+# leaves it out for both.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,6 +44,9 @@ SIZES=("$@")
 MAVEN=$(bench_maven)
 setup_repo
 SQITCH=$(command -v sqitch) || { echo "bench/pg.sh needs sqitch (and DBD::Pg) on PATH" >&2; exit 2; }
+# Sqitch runs its default client (psql on PATH) unless PSQL names one; the +psql column runs the same program.
+SQITCH_CLIENT=()
+[ -n "${PSQL:-}" ] && SQITCH_CLIENT=(--client "$PSQL")
 PSQL=${PSQL:-$(command -v psql)} || { echo "bench/pg.sh needs psql on PATH" >&2; exit 2; }
 bench_identity
 unset PGDATABASE PGSERVICE PGOPTIONS
@@ -73,7 +78,7 @@ command_of() {
         sqlitch:status) echo mvn_run "$PLUGIN:status" "-Dsqlitch.target=$target" ;;
         psql:deploy | psql:noop) echo mvn_run "$PLUGIN:deploy" "-Dsqlitch.target=$target" "-Dsqlitch.client=$PSQL" ;;
         psql:status) echo mvn_run "$PLUGIN:status" "-Dsqlitch.target=$target" "-Dsqlitch.client=$PSQL" ;;
-        sqitch:deploy | sqitch:noop) echo "$SQITCH" deploy "$target" ;;
+        sqitch:deploy | sqitch:noop) echo "$SQITCH" deploy "${SQITCH_CLIENT[@]}" "$target" ;;
         sqitch:status) echo "$SQITCH" status "$target" ;;
     esac
 }
@@ -178,7 +183,7 @@ HEADER=$(printf '%6s  %-7s %8s %8s %8s   %7s %7s %7s' N command sqlitch "+psql" 
 echo
 echo "All sizes:"
 echo "Medians of $REPS runs, seconds per command (whole process). sqlitch: the plugin, scripts in-process;"
-echo "+psql: the plugin with -Dsqlitch.client=$PSQL (psql per script); sqitch: sqitch deploy (psql per script)."
+echo "+psql: the plugin with -Dsqlitch.client=$PSQL (psql per script); sqitch: sqitch deploy${SQITCH_CLIENT[*]:+ ${SQITCH_CLIENT[*]}} (psql per script)."
 echo "$HEADER"
 for n in "${SIZES[@]}"; do report "$n"; done
 if [ ${#SIZES[@]} -ge 2 ]; then
