@@ -124,12 +124,24 @@ timed() {
 # median LABEL: the median of LABEL's times, "-" when there are none.
 median() {
     [ -f "$WORK/times/$1" ] || { echo "-"; return; }
-    sort -g "$WORK/times/$1" | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
+    median_of < "$WORK/times/$1"
+}
+
+# median_of: the median of the numbers on stdin, one a line, to two places.
+median_of() {
+    sort -g | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
 }
 
 # ratio A B: A / B to two places, "-" when either is missing.
 ratio() {
     if [ "$1" = - ] || [ "$2" = - ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; fi
+}
+
+# paired_ratio A B: the median of A's i-th time over B's i-th (the same repetition, run back to back), which
+# cancels the load drifting between repetitions better than the ratio of the medians; "-" when either is missing.
+paired_ratio() {
+    [ -f "$WORK/times/$1" ] && [ -f "$WORK/times/$2" ] || { echo "-"; return; }
+    paste -d' ' "$WORK/times/$1" "$WORK/times/$2" | awk '{print $1 / $2}' | median_of
 }
 
 # load_summary: min / median / max of the recorded load averages.

@@ -186,6 +186,11 @@ echo "Medians of $REPS runs, seconds per command (whole process). sqlitch: the p
 echo "+psql: the plugin with -Dsqlitch.client=$PSQL (psql per script); sqitch: sqitch deploy${SQITCH_CLIENT[*]:+ ${SQITCH_CLIENT[*]}} (psql per script)."
 echo "$HEADER"
 for n in "${SIZES[@]}"; do report "$n"; done
+echo "Deploy, the median of the per-repetition ratios (each pairing back to back):"
+for n in "${SIZES[@]}"; do
+    printf '%6s  sqlitch/sqitch %s, +psql/sqitch %s\n' "$n" "$(paired_ratio "$n-deploy-sqlitch" "$n-deploy-sqitch")" \
+        "$(paired_ratio "$n-deploy-psql" "$n-deploy-sqitch")"
+done
 if [ ${#SIZES[@]} -ge 2 ]; then
     a=${SIZES[0]} b=${SIZES[${#SIZES[@]} - 1]}
     echo "Deploy cost per change added, N=$a to N=$b (start-up cancels out), milliseconds:"
