@@ -14,7 +14,8 @@
 # authentication). Every repetition creates one fresh database per tool, runs the tools paired in a rotating
 # order, checks that each database holds N deployed changes and N tables (so a broken deploy cannot look fast),
 # notes each deploy's sessions and commits from pg_stat_database, and drops the databases. Prints the medians
-# (seconds, whole processes), the ratios plugin / sqitch and, with two sizes or more, the cost per change added.
+# (seconds, whole processes), the ratios plugin / sqitch, the median of each repetition's deploy ratio and, with
+# two sizes or more, the cost per change added (meaningful only when the load held steady across the sizes).
 #
 # PHASES=1 bench/pg.sh 300 profiles instead: one deploy per tool with the server logging every connection and
 # statement, and per change the time spent in registry statements, starting a session and running the script.
