@@ -33,12 +33,19 @@ setup_repo() {
 # mvn_in DIR ARGS...: Maven, batch, quiet, offline, on the private repository.
 mvn_run() { "$MAVEN" -B -q -o "${MVN_OPTS_REPO[@]}" "$@"; }
 
-# generate_sqitch DIR N: an N-change Sqitch project (change tNNNNN creates a table and requires the previous one,
-# a tag @vK after every 50th change, scripts in Sqitch's BEGIN…COMMIT template shape) with a pom for the plugin.
+# generate_sqitch DIR N [ENGINE]: an N-change Sqitch project (change tNNNNN creates a table and requires the
+# previous one, a tag @vK after every 50th change, scripts in a BEGIN…COMMIT shape) with a pom for the plugin.
+# ENGINE sqlite (the default) targets db:sqlite:bench.db; pg names no target (give it on the command line) and
+# writes the scripts as `sqitch add` does for pg (its header comments, the requires line), the table in place of
+# the template's "XXX" line.
 generate_sqitch() {
-    local dir=$1 n=$2 i name prev= ts
+    local dir=$1 n=$2 engine=${3:-sqlite} i name prev= ts
     mkdir -p "$dir/deploy" "$dir/revert" "$dir/verify"
-    printf '[core]\n\tengine = sqlite\n[engine "sqlite"]\n\ttarget = db:sqlite:bench.db\n' > "$dir/sqitch.conf"
+    if [ "$engine" = sqlite ]; then
+        printf '[core]\n\tengine = sqlite\n[engine "sqlite"]\n\ttarget = db:sqlite:bench.db\n' > "$dir/sqitch.conf"
+    else
+        printf '[core]\n\tengine = %s\n' "$engine" > "$dir/sqitch.conf"
+    fi
     cat > "$dir/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
 <groupId>bench</groupId><artifactId>bench</artifactId><version>1</version><packaging>pom</packaging>
@@ -51,15 +58,40 @@ POM
             name=$(printf 't%05d' "$i")
             ts=$(date -u -d "@$((1767225600 + i))" +%Y-%m-%dT%H:%M:%SZ)
             printf '%s%s %s Bench Marker <bench@example.com> # Adds %s.\n' "$name" "${prev:+ [$prev]}" "$ts" "$name"
-            printf 'BEGIN;\nCREATE TABLE %s (id INTEGER PRIMARY KEY, v TEXT);\nCOMMIT;\n' "$name" > "$dir/deploy/$name.sql"
-            printf 'BEGIN;\nDROP TABLE %s;\nCOMMIT;\n' "$name" > "$dir/revert/$name.sql"
-            printf 'BEGIN;\nSELECT id, v FROM %s WHERE 0;\nROLLBACK;\n' "$name" > "$dir/verify/$name.sql"
+            if [ "$engine" = sqlite ]; then
+                printf 'BEGIN;\nCREATE TABLE %s (id INTEGER PRIMARY KEY, v TEXT);\nCOMMIT;\n' "$name" > "$dir/deploy/$name.sql"
+                printf 'BEGIN;\nDROP TABLE %s;\nCOMMIT;\n' "$name" > "$dir/revert/$name.sql"
+                printf 'BEGIN;\nSELECT id, v FROM %s WHERE 0;\nROLLBACK;\n' "$name" > "$dir/verify/$name.sql"
+            else
+                printf -- '-- Deploy bench:%s to %s\n%s\nBEGIN;\n\nCREATE TABLE %s (id INTEGER PRIMARY KEY, v TEXT);\n\nCOMMIT;\n' \
+                    "$name" "$engine" "${prev:+-- requires: $prev
+}" "$name" > "$dir/deploy/$name.sql"
+                printf -- '-- Revert bench:%s from %s\n\nBEGIN;\n\nDROP TABLE %s;\n\nCOMMIT;\n' \
+                    "$name" "$engine" "$name" > "$dir/revert/$name.sql"
+                printf -- '-- Verify bench:%s on %s\n\nBEGIN;\n\nSELECT id, v FROM %s WHERE false;\n\nROLLBACK;\n' \
+                    "$name" "$engine" "$name" > "$dir/verify/$name.sql"
+            fi
             if ((i % 50 == 0)); then
                 printf '@v%d %s Bench Marker <bench@example.com> # Tag v%d.\n' $((i / 50)) "$ts" $((i / 50))
             fi
             prev=$name
         done
     } > "$dir/sqitch.plan"
+}
+
+# bench_identity: Sqitch's and the plugin's committer (a private user config, no system config), UTC, C.UTF-8.
+bench_identity() {
+    mkdir -p "$WORK/home"
+    printf '[user]\n\tname = Bench Marker\n\temail = bench@example.com\n' > "$WORK/home/user.conf"
+    export SQITCH_USER_CONFIG="$WORK/home/user.conf" SQITCH_SYSTEM_CONFIG="$WORK/home/nonexistent" TZ=UTC LC_ALL=C.UTF-8
+}
+
+# rotated R ITEM...: the items rotated left by R (mod their number), so that repetition R starts with item R and
+# no tool always meets a warm or a cold cache.
+rotated() {
+    local r=$1; shift
+    local items=("$@")
+    echo "${items[@]:r % ${#items[@]}}" "${items[@]:0:r % ${#items[@]}}"
 }
 
 # wait_quiet: with QUIET_LOAD set (e.g. 0.5), waits until the 1-minute load average is below it (at most
@@ -92,12 +124,24 @@ timed() {
 # median LABEL: the median of LABEL's times, "-" when there are none.
 median() {
     [ -f "$WORK/times/$1" ] || { echo "-"; return; }
-    sort -g "$WORK/times/$1" | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
+    median_of < "$WORK/times/$1"
+}
+
+# median_of: the median of the numbers on stdin, one a line, to two places.
+median_of() {
+    sort -g | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
 }
 
 # ratio A B: A / B to two places, "-" when either is missing.
 ratio() {
     if [ "$1" = - ] || [ "$2" = - ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; fi
+}
+
+# paired_ratio A B: the median of A's i-th time over B's i-th (the same repetition, run back to back), which
+# cancels the load drifting between repetitions better than the ratio of the medians; "-" when either is missing.
+paired_ratio() {
+    [ -f "$WORK/times/$1" ] && [ -f "$WORK/times/$2" ] || { echo "-"; return; }
+    paste -d' ' "$WORK/times/$1" "$WORK/times/$2" | awk '{print $1 / $2}' | median_of
 }
 
 # load_summary: min / median / max of the recorded load averages.

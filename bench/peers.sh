@@ -39,9 +39,7 @@ setup_repo
 SQITCH=$(command -v sqitch || true)
 [ "${SKIP_SQITCH:-0}" = 1 ] && SQITCH=
 
-mkdir -p "$WORK/home"
-printf '[user]\n\tname = Bench Marker\n\temail = bench@example.com\n' > "$WORK/home/user.conf"
-export SQITCH_USER_CONFIG="$WORK/home/user.conf" SQITCH_SYSTEM_CONFIG="$WORK/home/nonexistent" TZ=UTC LC_ALL=C.UTF-8
+bench_identity
 # No phoning home: neither peer may spend the measured time on the network.
 export REDGATE_DISABLE_TELEMETRY=true LIQUIBASE_ANALYTICS_ENABLED=false LIQUIBASE_SHOW_BANNER=false
 
@@ -182,8 +180,7 @@ for n in "${SIZES[@]}"; do
         for tool in "${TOOLS[@]}"; do
             rm -rf "$WORK/run/$tool"; mkdir -p "$WORK/run"; cp -r "$WORK/template-$n/$tool" "$WORK/run/$tool"
         done
-        # Rotate who goes first: repetition r starts with tool r mod the number of tools.
-        order=("${TOOLS[@]:r % ${#TOOLS[@]}}" "${TOOLS[@]:0:r % ${#TOOLS[@]}}")
+        read -r -a order <<< "$(rotated "$r" "${TOOLS[@]}")"
         for verb in deploy status noop; do
             wait_quiet
             for tool in "${order[@]}"; do

@@ -42,9 +42,7 @@ CP="$ROOT/target/classes:$ROOT/target/test-classes:$SQLITE_JDBC"
 SQITCH=$(command -v sqitch || true)
 [ "${SKIP_SQITCH:-0}" = 1 ] && SQITCH=
 
-mkdir -p "$WORK/home"
-printf '[user]\n\tname = Bench Marker\n\temail = bench@example.com\n' > "$WORK/home/user.conf"
-export SQITCH_USER_CONFIG="$WORK/home/user.conf" SQITCH_SYSTEM_CONFIG="$WORK/home/nonexistent" TZ=UTC LC_ALL=C.UTF-8
+bench_identity
 
 mvn_goal() { mvn_run "$PLUGIN:$1" "${@:2}"; }
 
