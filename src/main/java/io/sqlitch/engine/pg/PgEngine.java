@@ -62,17 +62,9 @@ public final class PgEngine implements DatabaseEngine {
     /** The engine the shared algorithms drive for a {@code db:pg:} target. */
     public PgEngine(Session session) {
         this(session.target().name(), session.target().uri().text(), session.target().registry(),
-                configuredClient(session.target().client()), session.options().variables(), session.user(),
+                session.target().configuredClient(), session.options().variables(), session.user(),
                 session.run(), session.out()::vent);
         this.session = session;
-    }
-
-    /**
-     * The client when one is configured. The target carries only the resolved client, so Sqitch's default
-     * ({@code psql}) reads as "none configured": scripts then run in-process.
-     */
-    private static Optional<String> configuredClient(String client) {
-        return client == null || client.equals("psql") ? Optional.empty() : Optional.of(client);
     }
 
     /** {@code Deploying changes to <destination>}: the text Sqitch's messages show for this database. */
@@ -234,8 +226,8 @@ public final class PgEngine implements DatabaseEngine {
 
     @Override
     public void useVariables(Map<String, String> variables) {
-        scripts = PgScriptExecutor.choose(configuredClient(session.target().client()), uri, variables, registryName,
-                ctx, warn);
+        scripts = PgScriptExecutor.choose(session.target().configuredClient(), uri, variables, registryName, ctx,
+                warn);
     }
 
     /** Every script runs as Sqitch runs it (psql's path), so the one-transaction path is not offered yet. */
