@@ -52,6 +52,10 @@ final class ChangeDeployer {
             try {
                 DeployScripts.requireAll(r.plan.changes().subList(position + 1, toIndex + 1), r.files,
                         r.run.directory());
+                if (!r.options.logOnly()) {
+                    DeployScripts.refuseUpFront(r.db, scriptsToRun(r.plan.changes().subList(position + 1,
+                            toIndex + 1)), r.run.directory());
+                }
             } catch (SqitchException e) {
                 r.db.refusedUpFront();
                 throw e;
@@ -99,6 +103,18 @@ final class ChangeDeployer {
             case ALL, TAG -> deployWithRollback(batch, resolved, mode == DeployMode.TAG);
             default -> throw new IllegalStateException(mode.toString());
         }
+    }
+
+    /** The deploy scripts, and with {@code --verify} the verify scripts, this deploy will run, in order. */
+    private List<String> scriptsToRun(List<Change> batch) {
+        List<String> scripts = new ArrayList<>();
+        for (Change change : batch) {
+            scripts.add(r.files.deploy(change));
+            if (r.options.withVerify()) {
+                scripts.add(r.files.verify(change));
+            }
+        }
+        return scripts;
     }
 
     /** Sqitch's {@code _deploy_all} / {@code _deploy_by_tag}. */

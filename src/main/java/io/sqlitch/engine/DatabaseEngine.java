@@ -70,6 +70,14 @@ public interface DatabaseEngine extends AutoCloseable {
     /** Replaces the script variables (rebase: revert variables, then deploy variables). */
     void useVariables(Map<String, String> variables);
 
+    /**
+     * Why a script cannot run at all on this database's client path (file and line named), checked for every
+     * script of the run before the first one runs; empty when it can (by default: refusals come as it runs).
+     */
+    default Optional<String> refusal(String scriptPath) {
+        return Optional.empty();
+    }
+
     /** Whether this database offers the one-transaction path at all (else every script runs alone). */
     boolean offersOneTransaction();
 

@@ -6,6 +6,7 @@ import io.sqlitch.target.ScriptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sqitch 1.5.0's check that a change's deploy script exists (also with {@code --log-only}), made for every pending
@@ -23,6 +24,23 @@ final class DeployScripts {
             String display = files.deploy(change);
             if (!Files.exists(directory.resolve(display))) {
                 throw new SqitchException("Deploy script " + display + " does not exist");
+            }
+        }
+    }
+
+    /**
+     * The database's refusal of any script the run will execute (say, a psql meta-command its runner lacks), before
+     * the first one runs: nothing is deployed or reverted for a script that could never run.
+     *
+     * @throws SqitchException the first refusal, naming file and line
+     */
+    static void refuseUpFront(DatabaseEngine db, List<String> scripts, Path directory) {
+        for (String display : scripts) {
+            if (Files.isRegularFile(directory.resolve(display))) {
+                Optional<String> refusal = db.refusal(display);
+                if (refusal.isPresent()) {
+                    throw new SqitchException(refusal.get());
+                }
             }
         }
     }

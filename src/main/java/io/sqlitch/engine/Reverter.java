@@ -93,6 +93,10 @@ final class Reverter {
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
         checkRevertDependencies(newestFirst);
+        if (!r.options.logOnly()) {
+            DeployScripts.refuseUpFront(r.db, newestFirst.stream().map(c -> r.files.revert(c.name(),
+                    reworkTags.get(c.id()))).toList(), r.run.directory());
+        }
         r.maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
         for (DeployedChange change : newestFirst) {
             revertChange(change.id(), change.nameWithTags(),
