@@ -23,10 +23,10 @@ final class PgChangeWork implements PgRegistryStore.Rows, AutoCloseable {
         this.registry = registry;
     }
 
-    /** Opens the one-transaction path's work. */
-    void begin(PgConnectionSettings settings, String registryName, Identity user, boolean lockTable) {
+    /** Opens the one-transaction path's work, with the table lock but on Yugabyte and CockroachDB. */
+    void begin(PgConnectionSettings settings, String registryName, Identity user, boolean cockroach) {
         releaseHeldLock();
-        work = PgWork.begin(settings, registryName, user, lockTable);
+        work = PgWork.begin(settings, registryName, user, cockroach || registry.get().yugabyte(), cockroach);
     }
 
     /** The open work, or null. */

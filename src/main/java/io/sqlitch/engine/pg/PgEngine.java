@@ -87,13 +87,13 @@ public final class PgEngine implements DatabaseEngine {
     public PgRegistry registry() {
         if (registry == null) {
             connection = PgConnector.open(settings);
-            registry = PgRegistry.open(connection, registryName, user);
+            registry = PgRegistry.open(connection, registryName, user, cockroach());
         }
         return registry;
     }
 
     public PgRegistryReads reads() {
-        return new PgRegistryReads(registry().connection());
+        return new PgRegistryReads(registry().connection(), cockroach());
     }
 
     /** Sqitch's lock_destination; CockroachDB and Yugabyte try but never wait. */
@@ -107,11 +107,6 @@ public final class PgEngine implements DatabaseEngine {
         return uri.engine().equals("cockroach");
     }
 
-    /** Sqitch's table lock is taken by every registry transaction but on CockroachDB and YugabyteDB. */
-    private boolean lockTable() {
-        return !cockroach() && !registry().yugabyte();
-    }
-
     public boolean initialized() {
         return registry().initialized();
     }
@@ -119,10 +114,11 @@ public final class PgEngine implements DatabaseEngine {
     /** Creates the registry, then re-reads the session's search_path as Sqitch does after pg.sql. */
     public void initialize() {
         registry().create();
-        registry = PgRegistry.open(connection, registryName, user);
+        registry = PgRegistry.open(connection, registryName, user, cockroach());
     }
 
     /** Why a script cannot run on the selected path; the algorithms check every script before the first runs. */
+    @Override
     public Optional<String> refusal(String scriptPath) {
         return scripts.refusal(scriptPath);
     }
@@ -142,7 +138,7 @@ public final class PgEngine implements DatabaseEngine {
     /** The one-transaction path's work: a session of its own whose transaction takes Sqitch's table lock. */
     @Override
     public void beginWork() {
-        work.begin(settings, registryName, user, lockTable());
+        work.begin(settings, registryName, user, cockroach());
     }
 
     @Override

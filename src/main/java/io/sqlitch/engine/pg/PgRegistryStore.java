@@ -35,7 +35,7 @@ final class PgRegistryStore implements RegistryStore {
 
     PgRegistryStore(PgRegistry registry, Rows rows) {
         this.registry = registry;
-        this.reads = new PgRegistryReads(registry.connection());
+        this.reads = new PgRegistryReads(registry.connection(), registry.cockroach());
         this.lookups = new PgLookups(registry.connection());
         this.rows = rows;
     }

@@ -21,21 +21,27 @@ final class PgWork implements AutoCloseable {
     private final Connection connection;
     private final String registryName;
     private final Identity user;
+    private final boolean cockroach;
     private PgRegistry rows;
 
-    private PgWork(Connection connection, String registryName, Identity user) {
+    private PgWork(Connection connection, String registryName, Identity user, boolean cockroach) {
         this.connection = connection;
         this.registryName = registryName;
         this.user = user;
+        this.cockroach = cockroach;
     }
 
-    /** Opens the session and its transaction, with Sqitch's table lock unless {@code lockTable} is false. */
-    static PgWork begin(PgConnectionSettings settings, String registryName, Identity user, boolean lockTable) {
+    /**
+     * Opens the session and its transaction, with Sqitch's table lock unless {@code noTableLock} (YugabyteDB,
+     * CockroachDB).
+     */
+    static PgWork begin(PgConnectionSettings settings, String registryName, Identity user, boolean noTableLock,
+                        boolean cockroach) {
         Connection c = PgConnector.open(settings);
-        PgWork work = new PgWork(c, registryName, user);
+        PgWork work = new PgWork(c, registryName, user, cockroach);
         try {
             c.setAutoCommit(false);
-            if (lockTable) {
+            if (!noTableLock) {
                 PgSql.execute(c, "LOCK TABLE " + PsqlQuoting.identifier(registryName) + ".changes IN EXCLUSIVE MODE");
             }
             return work;
@@ -66,7 +72,7 @@ final class PgWork implements AutoCloseable {
     PgRegistry rows() {
         if (rows == null) {
             execute(NEW_SESSION);
-            rows = PgRegistry.open(connection, registryName, user);
+            rows = PgRegistry.open(connection, registryName, user, cockroach);
         }
         return rows;
     }
