@@ -69,6 +69,30 @@ class PgTableLockTest {
         assertEquals("  + a .. 0\nok\n  + b .. 0\nok\n", progress(r.stdout()));
     }
 
+    /** Sqitch's advisory lock: deploy and revert wait for it, verify does not take it. */
+    @Test
+    void theAdvisoryLockIsTakenByDeployAndRevertButNotByVerify() throws Exception {
+        project.write("sqitch.conf", "[core]\n\tengine = pg\n");
+        String db = pg.createDatabase("advisory");
+        String uri = pg.sqitchUri(db);
+        assertEquals(0, project.oursCli("deploy", uri).exitValue());
+        try (java.sql.Connection other = pg.connect(db); java.sql.Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(75474063)");
+            RealSqitch.Result verify = project.oursCli("verify", uri);
+            assertEquals(0, verify.exitValue(), verify.stderr());
+            assertEquals(-1, verify.stdout().indexOf("Blocked"), verify.stdout());
+            String timedOut = "Timed out waiting 1 seconds for another instance of Sqitch to finish work on " + uri;
+            RealSqitch.Result deploy = project.ours(ctx -> new DeployCommand(ctx).execute(new DeployOptions(
+                    java.util.List.of(uri), null, null, null, null, false, 1, java.util.Map.of())));
+            assertEquals(timedOut, deploy.stderr().strip());
+            RealSqitch.Result revert = project.ours(ctx -> new RevertCommand(ctx).execute(new RevertOptions(
+                    java.util.List.of(uri), null, null, false, true, false, 1, java.util.Map.of())));
+            assertEquals(timedOut, revert.stderr().strip());
+            assertEquals("Blocked by another instance of Sqitch working on " + uri + "; waiting 1 seconds...\n",
+                    revert.stdout());
+        }
+    }
+
     /** The change lines of a deploy's output. */
     private static String progress(String stdout) {
         return stdout.substring(stdout.indexOf("  "));
