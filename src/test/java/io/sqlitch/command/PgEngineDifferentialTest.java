@@ -126,15 +126,7 @@ class PgEngineDifferentialTest {
 
     /** The tables of schema flipr. */
     private String tables(String db) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection c = pg.connect(db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'flipr'"
-                     + " ORDER BY 1")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names.toString();
+        return pg.column(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'flipr' ORDER BY 1").toString();
     }
 
     /** The registry's events, oldest first, without their times. */

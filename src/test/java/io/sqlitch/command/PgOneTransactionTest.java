@@ -7,9 +7,7 @@ import io.sqlitch.testing.PgServer;
 import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,17 +159,15 @@ class PgOneTransactionTest {
         return strings("SELECT event || ' ' || change FROM sqitch.events ORDER BY committed_at");
     }
 
+    /** A query's first column; empty before the registry exists. */
     private List<String> strings(String query) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = pg.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try {
+            return pg.column(db, query);
         } catch (java.sql.SQLException e) {
             if (!"42P01".equals(e.getSQLState())) {
                 throw e;
             }
+            return List.of();
         }
-        return out;
     }
 }

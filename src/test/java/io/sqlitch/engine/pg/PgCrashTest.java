@@ -8,10 +8,6 @@ import io.sqlitch.testing.PgServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -90,12 +86,6 @@ class PgCrashTest {
     }
 
     private static List<String> strings(PgServer pg, String db, String query) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = pg.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return pg.column(db, query);
     }
 }
