@@ -258,11 +258,12 @@ public final class PgEngine implements DatabaseEngine {
 
     @Override
     public Optional<LoadedScript> load(String path, boolean verify) {
-        if (!(scripts instanceof InProcessPsql inProcess) || !Files.isRegularFile(ctx.resolve(path))
-                || refusal(path).isPresent()) {
+        if (!(scripts instanceof InProcessPsql inProcess) || !Files.isRegularFile(ctx.resolve(path))) {
             return Optional.empty();
         }
-        return Optional.of(new PgScript(path, inProcess.shape(path, verify)));
+        // A refused script goes Sqitch's way, where running it reports the refusal.
+        return Optional.of(new PgScript(path, refusal(path).isPresent() ? TransactionShape.OTHER
+                : inProcess.shape(path, verify)));
     }
 
     @Override

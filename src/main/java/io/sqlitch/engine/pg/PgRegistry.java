@@ -98,23 +98,10 @@ public final class PgRegistry {
     /**
      * Creates the registry (schema 1.1) and its release row. Unlike Sqitch, which runs pg.sql through psql and
      * inserts the release in a second transaction, both commit together: a kill in between cannot leave a
-     * registry without its release row.
+     * registry without its release row (on CockroachDB as Sqitch: see {@link PgRegistryInstall}).
      */
     public void create() {
-        if (cockroach) {
-            // cockroach.sql has no BEGIN/COMMIT (CockroachDB's schema changes): each statement on its own, then
-            // the release row in a transaction of its own, as Sqitch runs it.
-            autocommit(PgRegistrySchema.create(registry));
-            PgSql.inTransaction(connection, () -> insertRelease(PgRegistrySchema.VERSION));
-            return;
-        }
-        PgSql.inTransaction(connection, () -> {
-            for (String sql : PgRegistrySchema.create(registry)) {
-                PgSql.execute(connection, sql);
-            }
-            PgSql.execute(connection, "SET LOCAL search_path = " + PsqlQuoting.literal(registry));
-            insertRelease(PgRegistrySchema.VERSION);
-        });
+        new PgRegistryInstall(this).create();
     }
 
     /**
@@ -122,49 +109,15 @@ public final class PgRegistry {
      * one transaction, reporting {@code   * From 0 to 1.0} lines through {@code info}.
      */
     public void upgrade(String from, Consumer<String> info) {
-        String current = from;
-        if (Double.parseDouble(current) < 1.0) {
-            info.accept("  * From " + current + " to 1.0");
-            step(PgRegistrySchema.upgradeTo10(registry, cockroach), "1.0");
-            current = "1.0";
-        }
-        if (Double.parseDouble(current) < 1.1) {
-            info.accept("  * From " + (from.equals("1") ? "1" : current) + " to 1.1");
-            step(PgRegistrySchema.upgradeTo11(registry, cockroach), "1.1");
-        }
+        new PgRegistryInstall(this).upgrade(from, info);
     }
 
-    private void step(List<String> statements, String version) {
-        if (cockroach) {
-            autocommit(statements);
-            PgSql.inTransaction(connection, () -> insertRelease(version));
-            return;
-        }
-        PgSql.inTransaction(connection, () -> {
-            for (String sql : statements) {
-                PgSql.execute(connection, sql);
-            }
-            insertRelease(version);
-        });
+    String name() {
+        return registry;
     }
 
-    /** Statements each in its own transaction (CockroachDB's registry scripts); SET LOCAL would be a no-op. */
-    private void autocommit(List<String> statements) {
-        try {
-            for (String sql : statements) {
-                if (!sql.startsWith("SET LOCAL ")) {
-                    PgSql.execute(connection, sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw PgSql.wrap(e);
-        }
-    }
-
-    private void insertRelease(String version) throws SQLException {
-        lockChanges();
-        PgSql.update(connection, "INSERT INTO releases (version, installed_at, installer_name, installer_email)"
-                + " VALUES (?::real, clock_timestamp(), ?, ?)", version, user.name(), user.email());
+    Identity user() {
+        return user;
     }
 
     /**
