@@ -156,14 +156,20 @@ public final class AddCommand {
 
         for (Map.Entry<String, Plan> e : plans.entrySet()) {
             writeScripts(scripts.getOrDefault(e.getKey(), List.of()));
-            Plan plan = e.getValue();
-            Target target = planTargets.get(e.getKey());
-            PlanWriter.write(plan, ctx.path(target.planFile()));
-            ctx.planChanged(target);
-            Change change = plan.lastChange().orElseThrow();
-            ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
-                    + plan.file());
+            writePlanOfAdded(ctx, e.getValue(), planTargets.get(e.getKey()), "");
         }
+    }
+
+    /**
+     * Writes {@code plan}, whose last change was just added (by add or rework), and says so as Sqitch does:
+     * {@code Added "name [deps]" to sqitch.plan} then {@code end} (rework's ".").
+     */
+    static void writePlanOfAdded(CommandContext ctx, Plan plan, Target target, String end) {
+        PlanWriter.write(plan, ctx.path(target.planFile()));
+        ctx.planChanged(target);
+        Change change = plan.lastChange().orElseThrow();
+        ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
+                + plan.file() + end);
     }
 
     private void writeScripts(List<Script> scripts) {

@@ -1,6 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.engine.DeployedRange;
 import io.sqlitch.engine.SqlScript;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
@@ -77,21 +78,7 @@ public final class CheckCommand {
 
     /** Sqitch's {@code _trim_to}: the plan index of {@code key}, dropping deployed changes outside the range. */
     private int trimTo(RegistryStore registry, Plan plan, String key, List<DeployedChange> changes, boolean pop) {
-        String id = registry.changeIdForKey(key, plan.project(), new Registry.LookupReporter(ctx.out()::vent,
-                changeId -> plan.get(changeId).map(Change::formatTagQualifiedName))).orElseThrow(() ->
-                new SqitchException(plan.contains(key) ? "Change \"" + key + "\" has not been deployed"
-                        : "Cannot find \"" + key + "\" in the database or the plan"));
-        int idx = plan.indexOf(id).orElseThrow(() ->
-                new SqitchException("Change \"" + key + "\" is deployed, but not planned"));
-        if (pop) {
-            while (!changes.isEmpty() && !changes.get(changes.size() - 1).id().equals(id)) {
-                changes.remove(changes.size() - 1);
-            }
-        } else {
-            while (!changes.isEmpty() && !changes.get(0).id().equals(id)) {
-                changes.remove(0);
-            }
-        }
-        return idx;
+        return DeployedRange.trimTo(registry, plan, key, changes, pop, new Registry.LookupReporter(ctx.out()::vent,
+                changeId -> plan.get(changeId).map(Change::formatTagQualifiedName)));
     }
 }

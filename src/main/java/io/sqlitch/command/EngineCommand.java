@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.DbUri;
 import io.sqlitch.target.Target;
@@ -11,7 +10,6 @@ import io.sqlitch.target.TargetOptions;
 import io.sqlitch.target.Targets;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code sqitch engine}: list, add, alter, remove/rm and show engine sections in the local config file. */
 public final class EngineCommand {
@@ -70,20 +68,13 @@ public final class EngineCommand {
     }
 
     private static void require(String arg) {
-        if (arg == null || arg.isEmpty()) {
-            throw new SqitchException(USAGE);
-        }
+        TargetConfigSupport.require(arg, USAGE);
     }
 
     private void list(boolean verbose) {
-        SqitchConfig config = SqitchConfig.load(ctx);
         String rx = String.join("|", TargetConfigSupport.ENGINES);
-        for (Map.Entry<String, List<String>> e : config.matching("^engine[.](?:" + rx + ")[.]target$", null, null)
-                .entrySet()) {
-            String engine = e.getKey().substring("engine.".length(), e.getKey().length() - ".target".length());
-            String value = e.getValue().get(e.getValue().size() - 1);
-            out.emit(verbose ? engine + "\t" + value : engine);
-        }
+        TargetConfigSupport.listSections(ctx, out, "^engine[.](?:" + rx + ")[.]target$", "engine.", ".target",
+                verbose);
     }
 
     /** The engine's target: a URI of the same engine, or a configured target name. */
@@ -115,16 +106,7 @@ public final class EngineCommand {
             throw new SqitchException("Engine \"" + engine + "\" already exists");
         }
         String t = target(support, config, engine, targetName);
-        ConfigFile cf = support.localFile();
-        cf.set(key + ".target", t == null ? "db:" + engine + ":" : t);
-        for (String[] kv : support.configParams(key)) {
-            if (!kv[0].equals(key + ".target")) {
-                cf.set(kv[0], kv[1]);
-            }
-        }
-        Target target = support.configTarget(SqitchConfig.load(ctx), targetName, engine);
-        support.writePlan(config, null, null, target);
-        support.makeDirectories(target);
+        support.addSection(config, key, "target", t == null ? "db:" + engine + ":" : t, false, targetName, engine);
     }
 
     private void alter(TargetConfigSupport support, String engine) {
@@ -138,11 +120,7 @@ public final class EngineCommand {
         if (support.props.containsKey("target")) {
             support.props.put("target", target(support, config, engine, null));
         }
-        ConfigFile cf = support.localFile();
-        for (String[] kv : support.configParams("engine." + engine)) {
-            cf.set(kv[0], kv[1]);
-        }
-        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), null, engine));
+        support.alterSection("engine." + engine, null, engine);
     }
 
     private void show(List<String> engines) {

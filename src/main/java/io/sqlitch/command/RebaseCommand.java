@@ -5,7 +5,6 @@ import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.Engine;
 import io.sqlitch.engine.RevertDeclined;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,9 @@ public final class RebaseCommand {
                 t.variables(ctx, List.of("core.variables", "deploy.variables", "revert.variables"),
                         merged(o.set(), o.setRevert())));
         try (Engine engine = t.engine(ctx, options)) {
-            List<String> rest = new ArrayList<>(t.changes());
-            // With --modified the first change argument becomes the upto change, as in Sqitch.
-            String onto = o.modified() ? engine.plannedDeployedCommonAncestorId()
-                    : o.ontoChange() != null ? o.ontoChange() : rest.isEmpty() ? null : rest.remove(0);
-            String upto = o.uptoChange() != null ? o.uptoChange() : rest.isEmpty() ? null : rest.remove(0);
-            if (!rest.isEmpty()) {
-                // Locale::TextDomain leaves an undef placeholder unexpanded.
-                ctx.out().warn("Too many changes specified; rebasing onto \"" + (onto == null ? "{onto}" : onto)
-                        + "\" up to \"" + (upto == null ? "{upto}" : upto) + "\"");
-            }
+            RebaseSpan span = RebaseSpan.of(ctx, o, t.changes(), engine::plannedDeployedCommonAncestorId);
             try {
-                engine.revert(onto);
+                engine.revert(span.onto());
             } catch (SqitchException e) {
                 // Sqitch's rebase ignores soft outcomes except a declined "Revert changes to X?" (revert:confirm).
                 if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
@@ -51,12 +41,12 @@ public final class RebaseCommand {
             }
             engine.useVariables(t.variables(ctx, List.of("core.variables", "deploy.variables"),
                     merged(o.set(), o.setDeploy())));
-            engine.deploy(upto, mode);
+            engine.deploy(span.upto(), mode);
         }
     }
 
     /** {@code --set}, overridden by {@code --set-revert} or {@code --set-deploy} (Sqitch's RevertDeployCommand). */
-    private static Map<String, String> merged(Map<String, String> set, Map<String, String> specific) {
+    static Map<String, String> merged(Map<String, String> set, Map<String, String> specific) {
         Map<String, String> vars = new LinkedHashMap<>(set);
         vars.putAll(specific);
         return vars;

@@ -12,6 +12,7 @@ import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryEvent;
 import io.sqlitch.registry.RegistrySchema;
 import io.sqlitch.registry.RegistryStore;
+import io.sqlitch.registry.ReportQueries;
 import io.sqlitch.target.Target;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,28 @@ interface ReportReads extends AutoCloseable {
 
     boolean initialized();
 
-    Optional<DeployedChange> currentState(String project);
+    /** The engine's report queries (SQLite: {@link Registry}; PostgreSQL: {@link PgRegistryReads}). */
+    ReportQueries queries();
 
-    List<DeployedChange> currentChanges(String project);
+    default Optional<DeployedChange> currentState(String project) {
+        return queries().currentState(project);
+    }
 
-    List<DeployedTag> currentTags(String project);
+    default List<DeployedChange> currentChanges(String project) {
+        return queries().currentChanges(project);
+    }
 
-    List<String> registeredProjects();
+    default List<DeployedTag> currentTags(String project) {
+        return queries().currentTags(project);
+    }
 
-    List<RegistryEvent> searchEvents(EventQuery query);
+    default List<String> registeredProjects() {
+        return queries().registeredProjects();
+    }
+
+    default List<RegistryEvent> searchEvents(EventQuery query) {
+        return queries().searchEvents(query);
+    }
 
     /** The registry's lookups as the shared algorithms see them (for {@code check}). */
     RegistryStore store();
@@ -81,24 +95,8 @@ interface ReportReads extends AutoCloseable {
             return reg.schema().isInitialized();
         }
 
-        public Optional<DeployedChange> currentState(String project) {
-            return reg.registry().currentState(project);
-        }
-
-        public List<DeployedChange> currentChanges(String project) {
-            return reg.registry().currentChanges(project);
-        }
-
-        public List<DeployedTag> currentTags(String project) {
-            return reg.registry().currentTags(project);
-        }
-
-        public List<String> registeredProjects() {
-            return reg.registry().registeredProjects();
-        }
-
-        public List<RegistryEvent> searchEvents(EventQuery query) {
-            return reg.registry().searchEvents(query);
+        public ReportQueries queries() {
+            return reg.registry();
         }
 
         public RegistryStore store() {
@@ -139,24 +137,8 @@ interface ReportReads extends AutoCloseable {
             return engine.initialized();
         }
 
-        public Optional<DeployedChange> currentState(String project) {
-            return engine.reads().currentState(project);
-        }
-
-        public List<DeployedChange> currentChanges(String project) {
-            return engine.reads().currentChanges(project);
-        }
-
-        public List<DeployedTag> currentTags(String project) {
-            return engine.reads().currentTags(project);
-        }
-
-        public List<String> registeredProjects() {
-            return engine.reads().registeredProjects();
-        }
-
-        public List<RegistryEvent> searchEvents(EventQuery query) {
-            return engine.reads().searchEvents(query);
+        public ReportQueries queries() {
+            return engine.reads();
         }
 
         public RegistryStore store() {

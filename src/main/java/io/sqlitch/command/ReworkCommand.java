@@ -103,13 +103,7 @@ public final class ReworkCommand {
             for (Copy c : copies.get(e.getKey())) {
                 copy(c);
             }
-            Plan plan = e.getValue();
-            Target target = planTargets.get(e.getKey());
-            PlanWriter.write(plan, ctx.path(target.planFile()));
-            ctx.planChanged(target);
-            Change change = plan.lastChange().orElseThrow();
-            ctx.out().info("Added \"" + change.operator() + change.formatNameWithDependencies() + "\" to "
-                    + plan.file() + ".");
+            AddCommand.writePlanOfAdded(ctx, e.getValue(), planTargets.get(e.getKey()), ".");
         }
         ctx.out().info(files.size() == 1 ? "Modify this file as appropriate:" : "Modify these files as appropriate:");
         files.forEach(f -> ctx.out().info("  * " + f));

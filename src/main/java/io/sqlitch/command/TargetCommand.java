@@ -3,7 +3,6 @@ package io.sqlitch.command;
 import io.sqlitch.console.Output;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
-import io.sqlitch.config.ConfigFile;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.Target;
 import io.sqlitch.target.TargetOptions;
@@ -77,19 +76,11 @@ public final class TargetCommand {
     }
 
     private static void require(String arg) {
-        if (arg == null || arg.isEmpty()) {
-            throw new SqitchException(USAGE);
-        }
+        TargetConfigSupport.require(arg, USAGE);
     }
 
     private void list(boolean verbose) {
-        SqitchConfig config = SqitchConfig.load(ctx);
-        Map<String, java.util.List<String>> targets = config.matching("^target[.][^.]+[.]uri$", null, null);
-        for (Map.Entry<String, java.util.List<String>> e : targets.entrySet()) {
-            String name = e.getKey().substring("target.".length(), e.getKey().length() - ".uri".length());
-            String value = e.getValue().get(e.getValue().size() - 1);
-            out.emit(verbose ? name + "\t" + value : name);
-        }
+        TargetConfigSupport.listSections(ctx, out, "^target[.][^.]+[.]uri$", "target.", ".uri", verbose);
     }
 
     private void add(TargetConfigSupport support, String name, String uri) {
@@ -101,14 +92,7 @@ public final class TargetCommand {
         if (config.get(key + ".uri").filter(s -> !s.isEmpty()).isPresent()) {
             throw new SqitchException("Target \"" + name + "\" already exists");
         }
-        ConfigFile cf = support.localFile();
-        cf.set(key + ".uri", uri.startsWith("db:") ? uri : "db:" + uri);
-        for (String[] kv : support.configParams(key)) {
-            cf.set(kv[0], kv[1]);
-        }
-        Target target = support.configTarget(SqitchConfig.load(ctx), name, null);
-        support.writePlan(config, null, null, target);
-        support.makeDirectories(target);
+        support.addSection(config, key, "uri", uri.startsWith("db:") ? uri : "db:" + uri, true, name, null);
     }
 
     private void alter(TargetConfigSupport support, String name) {
@@ -119,11 +103,7 @@ public final class TargetCommand {
             throw new SqitchException("Missing Target \"" + name + "\"; use \"add " + name + " " + uri
                     + "\" to add it");
         }
-        ConfigFile cf = support.localFile();
-        for (String[] kv : support.configParams("target." + name)) {
-            cf.set(kv[0], kv[1]);
-        }
-        support.makeDirectories(support.configTarget(SqitchConfig.load(ctx), name, null));
+        support.alterSection("target." + name, name, null);
     }
 
     private void checkDependencies(String name) {

@@ -79,6 +79,27 @@ final class TargetConfigSupport {
         return new TargetConfigSupport(ctx, out, given, t.dirs(), t.variables());
     }
 
+    /** A required action argument: Sqitch answers a missing one with the verb's usage. */
+    static void require(String arg, String usage) {
+        if (arg == null || arg.isEmpty()) {
+            throw new SqitchException(usage);
+        }
+    }
+
+    /**
+     * The list action of target and engine: the name of each section whose {@code prefix + name + suffix} key
+     * matches {@code keyRegex}, followed by a tab and the key's value when verbose.
+     */
+    static void listSections(RunContext ctx, Output out, String keyRegex, String prefix, String suffix,
+                             boolean verbose) {
+        SqitchConfig config = SqitchConfig.load(ctx);
+        for (Map.Entry<String, List<String>> e : config.matching(keyRegex, null, null).entrySet()) {
+            String name = e.getKey().substring(prefix.length(), e.getKey().length() - suffix.length());
+            String value = e.getValue().get(e.getValue().size() - 1);
+            out.emit(verbose ? name + "\t" + value : name);
+        }
+    }
+
     static void checkEngine(String engine) {
         if (!ENGINES.contains(engine)) {
             throw new SqitchException("Unknown engine \"" + engine + "\"");
@@ -136,6 +157,37 @@ final class TargetConfigSupport {
     /** The local config file name as Sqitch shows it: {@code SQITCH_CONFIG} or {@code sqitch.conf}. */
     String localFileName() {
         return ctx.env("SQITCH_CONFIG").map(PathText::clean).orElse("sqitch.conf");
+    }
+
+    /**
+     * The add action of target and engine once the section is known to be new: {@code key.firstKey} set to
+     * {@code firstValue} in the local file, then the section's parameters (engine: all but that key; target: all,
+     * so {@code --uri} wins over the positional URI, as in Sqitch), then the target's plan file and directories.
+     */
+    void addSection(SqitchConfig config, String key, String firstKey, String firstValue, boolean paramsOverride,
+                    String targetName, String engine) {
+        ConfigFile cf = localFile();
+        cf.set(key + "." + firstKey, firstValue);
+        for (String[] kv : configParams(key)) {
+            if (paramsOverride || !kv[0].equals(key + "." + firstKey)) {
+                cf.set(kv[0], kv[1]);
+            }
+        }
+        Target target = configTarget(SqitchConfig.load(ctx), targetName, engine);
+        writePlan(config, null, null, target);
+        makeDirectories(target);
+    }
+
+    /**
+     * The alter action of target and engine once the section is known to exist: its parameters written to the
+     * local file, then the script directories of the target it now configures created.
+     */
+    void alterSection(String key, String targetName, String engine) {
+        ConfigFile cf = localFile();
+        for (String[] kv : configParams(key)) {
+            cf.set(kv[0], kv[1]);
+        }
+        makeDirectories(configTarget(SqitchConfig.load(ctx), targetName, engine));
     }
 
     ConfigFile localFile() {

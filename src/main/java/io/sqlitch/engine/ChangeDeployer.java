@@ -53,8 +53,8 @@ final class ChangeDeployer {
                 DeployScripts.requireAll(r.plan.changes().subList(position + 1, toIndex + 1), r.files,
                         r.run.directory());
                 if (!r.options.logOnly()) {
-                    DeployScripts.refuseUpFront(r.db, scriptsToRun(r.plan.changes().subList(position + 1,
-                            toIndex + 1)), r.run.directory());
+                    DeployScripts.requireRunnable(r.plan.changes().subList(position + 1, toIndex + 1), r.files,
+                            r.db, r.options.withVerify());
                 }
             } catch (SqitchException e) {
                 r.db.refusedUpFront();
@@ -103,18 +103,6 @@ final class ChangeDeployer {
             case ALL, TAG -> deployWithRollback(batch, resolved, mode == DeployMode.TAG);
             default -> throw new IllegalStateException(mode.toString());
         }
-    }
-
-    /** The deploy scripts, and with {@code --verify} the verify scripts, this deploy will run, in order. */
-    private List<String> scriptsToRun(List<Change> batch) {
-        List<String> scripts = new ArrayList<>();
-        for (Change change : batch) {
-            scripts.add(r.files.deploy(change));
-            if (r.options.withVerify()) {
-                scripts.add(r.files.verify(change));
-            }
-        }
-        return scripts;
     }
 
     /** Sqitch's {@code _deploy_all} / {@code _deploy_by_tag}. */

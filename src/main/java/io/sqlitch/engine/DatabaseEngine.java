@@ -70,14 +70,6 @@ public interface DatabaseEngine extends AutoCloseable {
     /** Replaces the script variables (rebase: revert variables, then deploy variables). */
     void useVariables(Map<String, String> variables);
 
-    /**
-     * Why a script cannot run at all on this database's client path (file and line named), checked for every
-     * script of the run before the first one runs; empty when it can (by default: refusals come as it runs).
-     */
-    default Optional<String> refusal(String scriptPath) {
-        return Optional.empty();
-    }
-
     /** Whether this database offers the one-transaction path at all (else every script runs alone). */
     boolean offersOneTransaction();
 
@@ -114,6 +106,14 @@ public interface DatabaseEngine extends AutoCloseable {
 
     /** A message naming files and what to do for a failure of the database library; empty for Sqitch's own. */
     Optional<String> advice(RuntimeException failure);
+
+    /**
+     * Why a script cannot run on this engine's path (file and line named), else empty; deploy asks it of every
+     * pending script before the first one runs, so such a script never leaves a deploy half done.
+     */
+    default Optional<String> refusal(String scriptPath) {
+        return Optional.empty();
+    }
 
     /** The run was refused before writing anything: files this engine created only to look may go again. */
     void refusedUpFront();

@@ -17,33 +17,85 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * What a deploy or revert would run, computed from the plan, the scripts and a registry read read-only: a path
  * of its own beside {@link ChangeDeployer} and {@link Reverter}, so a preview can never write. It makes the
- * up-front checks the real commands make (missing scripts, conflicts, requires) with their messages; what only
- * running the scripts can tell, it cannot.
+ * up-front checks the real commands make (missing scripts, conflicts, requires, changes still required) with their
+ * messages; what only running the scripts can tell, it cannot. A rebase or checkout is a revert preview followed
+ * by a deploy preview over the registry as the revert would leave it ({@link #afterRevert}).
  */
 public final class DeployPreview {
 
     /** One change and the script it would run, variables substituted. */
-    public record Step(String change, String script, String sql) {
+    public record Step(String changeId, String change, String script, String sql) {
+    }
+
+    /** Where scripts are read: the working tree, or (checkout) another branch; empty when there is none. */
+    @FunctionalInterface
+    public interface Scripts {
+        Optional<byte[]> read(String displayPath);
+
+        /** The scripts in the working tree, by display path. */
+        static Scripts workingTree(ScriptFiles files) {
+            return display -> {
+                Path file = files.resolve(display);
+                try {
+                    return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        }
     }
 
     private final Plan plan;
     private final ScriptFiles files;
-    private final Map<String, String> variables;
+    private final Scripts scripts;
+    private final UnaryOperator<String> render;
     private final RegistryStore store;
-    private final Path directory;
 
-    /** {@code store}: the registry opened read-only, or null when the database has none yet. */
-    public DeployPreview(Path directory, Plan plan, ScriptFiles files, Map<String, String> variables,
+    /**
+     * @param render turns a script's text into what would run (its variables substituted as the engine does)
+     * @param store  the registry opened read-only, or null when the database has none yet
+     */
+    public DeployPreview(Plan plan, ScriptFiles files, Scripts scripts, UnaryOperator<String> render,
                          RegistryStore store) {
-        this.directory = directory;
+        files.requireInside(plan.changes());
         this.plan = plan;
         this.files = files;
-        this.variables = Map.copyOf(variables);
+        this.scripts = scripts;
+        this.render = render;
         this.store = store;
+    }
+
+    /** SQLite's rendering: {@code ${name}} variables substituted as {@link SqlScript} does. */
+    public static UnaryOperator<String> sqlite(Map<String, String> variables) {
+        Map<String, String> vars = Map.copyOf(variables);
+        return text -> SqlScript.substitute(text, vars);
+    }
+
+    /**
+     * The preview of what follows a revert of {@code reverted} (a rebase's or checkout's deploy half): the same
+     * registry with those changes gone, {@code plan}'s changes read from {@code scripts}, rendered by {@code render}.
+     */
+    public DeployPreview afterRevert(List<Step> reverted, Plan plan, Scripts scripts, UnaryOperator<String> render) {
+        RegistryStore view = store == null ? null
+                : new AfterRevert(store, reverted.stream().map(Step::changeId).collect(Collectors.toSet()));
+        return new DeployPreview(plan, files, scripts, render, view);
+    }
+
+    /**
+     * {@code --modified}'s change to revert to, as {@link Reverter#plannedDeployedCommonAncestorId} finds it
+     * (null: everything), with its failures.
+     */
+    public String plannedDeployedCommonAncestorId() {
+        if (store == null) {
+            throw new SqitchException("no such table: changes"); // as the real command: DBD::SQLite's error
+        }
+        return Reverter.commonAncestorId(store.deployedChanges(plan.project()), plan, files);
     }
 
     /** The deploy's steps through {@code toChange} (null: the whole plan); empty when nothing is pending. */
@@ -76,16 +128,19 @@ public final class DeployPreview {
             throw new SqitchException("Cannot deploy to an earlier change; use \"revert\" instead");
         }
         List<Change> batch = plan.changes().subList(position + 1, toIndex + 1);
-        DeployScripts.requireAll(batch, files, directory);
+        DeployScripts.requireAll(batch, files, display -> scripts.read(display).isPresent());
         new DeployDependencies(plan, store).check(batch);
         List<Step> steps = new ArrayList<>();
         for (Change change : batch) {
-            steps.add(step(change.formatNameWithTags(), files.deploy(change)));
+            steps.add(step(change.id(), change.formatNameWithTags(), files.deploy(change)));
         }
         return steps;
     }
 
-    /** The revert's steps, newest first, down to (not including) {@code toChange} (null: everything). */
+    /**
+     * The revert's steps, newest first, down to (not including) {@code toChange} (null: everything); refused as
+     * the real revert refuses when a change staying deployed requires one it would revert.
+     */
     public List<Step> revert(String toChange) {
         List<DeployedChange> changes;
         if (store == null) {
@@ -106,21 +161,20 @@ public final class DeployPreview {
         Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, plan);
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
+        if (store != null) {
+            RevertDependencies.check(store, plan.project(), newestFirst);
+        }
         List<Step> steps = new ArrayList<>();
         for (DeployedChange change : newestFirst) {
-            steps.add(step(change.nameWithTags(), files.revert(change.name(), reworkTags.get(change.id()))));
+            steps.add(step(change.id(), change.nameWithTags(),
+                    files.revert(change.name(), reworkTags.get(change.id()))));
         }
         return steps;
     }
 
-    private Step step(String change, String script) {
-        Path file = files.resolve(script);
-        try {
-            String text = Files.exists(file) ? SqlScript.decode(Files.readAllBytes(file)) : "";
-            return new Step(change, script, SqlScript.substitute(text, variables));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Step step(String id, String change, String script) {
+        String text = scripts.read(script).map(SqlScript::decode).orElse("");
+        return new Step(id, change, script, render.apply(text));
     }
 
     /** The steps as one SQL file a DBA can read: a comment naming each change and its script, then the script. */

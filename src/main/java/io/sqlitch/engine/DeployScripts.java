@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Sqitch 1.5.0's check that a change's deploy script exists (also with {@code --log-only}), made for every pending
@@ -20,27 +21,31 @@ final class DeployScripts {
 
     /** @throws SqitchException {@code Deploy script deploy/b.sql does not exist} for the first one missing */
     static void requireAll(List<Change> pending, ScriptFiles files, Path directory) {
+        requireAll(pending, files, display -> Files.exists(directory.resolve(display)));
+    }
+
+    /** As above, {@code exists} telling whether a display path names a script (a preview reads another branch). */
+    static void requireAll(List<Change> pending, ScriptFiles files, Predicate<String> exists) {
         for (Change change : pending) {
             String display = files.deploy(change);
-            if (!Files.exists(directory.resolve(display))) {
+            if (!exists.test(display)) {
                 throw new SqitchException("Deploy script " + display + " does not exist");
             }
         }
     }
 
     /**
-     * The database's refusal of any script the run will execute (say, a psql meta-command its runner lacks), before
-     * the first one runs: nothing is deployed or reverted for a script that could never run.
-     *
-     * @throws SqitchException the first refusal, naming file and line
+     * The engine's refusal of a pending deploy script (or, with {@code --verify}, verify script), found before the
+     * first one runs: the pg in-process runner's unsupported psql meta-command, say.
      */
-    static void refuseUpFront(DatabaseEngine db, List<String> scripts, Path directory) {
-        for (String display : scripts) {
-            if (Files.isRegularFile(directory.resolve(display))) {
-                Optional<String> refusal = db.refusal(display);
-                if (refusal.isPresent()) {
-                    throw new SqitchException(refusal.get());
-                }
+    static void requireRunnable(List<Change> pending, ScriptFiles files, DatabaseEngine db, boolean withVerify) {
+        for (Change change : pending) {
+            Optional<String> refused = db.refusal(files.deploy(change));
+            if (refused.isEmpty() && withVerify) {
+                refused = db.refusal(files.verify(change));
+            }
+            if (refused.isPresent()) {
+                throw new SqitchException(refused.get());
             }
         }
     }

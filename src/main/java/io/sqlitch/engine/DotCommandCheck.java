@@ -55,7 +55,7 @@ final class DotCommandCheck {
         return Optional.empty();
     }
 
-    /** Mirrors {@code ScriptRunner.command}: which commands and arguments it runs rather than refuses. */
+    /** Mirrors {@link DotCommandRunner#run}: which commands and arguments it runs rather than refuses. */
     private static boolean supported(String command, List<String> args) {
         return switch (command) {
             case "read" -> args.size() != 2 || !args.get(1).startsWith("|");

@@ -87,7 +87,7 @@ final class ErrorLocator {
         try (PreparedStatement ignored = connection.prepareStatement(sql)) {
             return null;
         } catch (SQLException e) {
-            return ScriptRunner.errorMessage(e);
+            return ShellErrors.message(e);
         }
     }
 

@@ -1,16 +1,15 @@
 package io.sqlitch.engine;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.plan.Plan;
 import io.sqlitch.registry.DeployedChange;
-import io.sqlitch.registry.RequiringChange;
+import io.sqlitch.target.ScriptFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Sqitch's {@code revert} (prompt, dependency check), {@code revert_change}, and the --modified ancestor. */
 final class Reverter {
@@ -33,12 +32,16 @@ final class Reverter {
             // Sqitch queries the registry without checking it first: DBD::SQLite's error.
             throw new SqitchException("no such table: changes");
         }
-        List<DeployedChange> deployed = r.registry().deployedChanges(r.plan.project());
+        return commonAncestorId(r.registry().deployedChanges(r.plan.project()), r.plan, r.files);
+    }
+
+    /** The walk of {@link #plannedDeployedCommonAncestorId} over {@code deployed}, also for a preview. */
+    static String commonAncestorId(List<DeployedChange> deployed, Plan plan, ScriptFiles files) {
         for (int i = 0; i < deployed.size(); i++) {
-            String planned = i < r.plan.count() ? SqlScript.sha1Hex(r.files.resolve(r.files.deploy(r.plan.changeAt(i))))
+            String planned = i < plan.count() ? SqlScript.sha1Hex(files.resolve(files.deploy(plan.changeAt(i))))
                     : null;
             // Perl's "ne" compares a missing hash (undef) as the empty string.
-            if (i >= r.plan.count() || !Objects.toString(deployed.get(i).scriptHash(), "")
+            if (i >= plan.count() || !Objects.toString(deployed.get(i).scriptHash(), "")
                     .equals(Objects.toString(planned, ""))) {
                 return i == 0 ? null : deployed.get(i - 1).id();
             }
@@ -92,35 +95,19 @@ final class Reverter {
         Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, r.plan);
         List<DeployedChange> newestFirst = new ArrayList<>(changes);
         Collections.reverse(newestFirst);
-        checkRevertDependencies(newestFirst);
-        if (!r.options.logOnly()) {
-            DeployScripts.refuseUpFront(r.db, newestFirst.stream().map(c -> r.files.revert(c.name(),
-                    reworkTags.get(c.id()))).toList(), r.run.directory());
+        RevertDependencies.check(r.registry(), r.plan.project(), newestFirst);
+        if (!r.options.logOnly()) { // a script this engine cannot run is refused before the first one runs
+            for (DeployedChange change : newestFirst) {
+                Optional<String> refused = r.db.refusal(r.files.revert(change.name(), reworkTags.get(change.id())));
+                if (refused.isPresent()) {
+                    throw new SqitchException(refused.get());
+                }
+            }
         }
         r.maxNameLength = newestFirst.stream().mapToInt(c -> ProgressLine.length(c.nameWithTags())).max().orElse(0);
         for (DeployedChange change : newestFirst) {
             revertChange(change.id(), change.nameWithTags(),
                     r.files.revert(change.name(), reworkTags.get(change.id())));
-        }
-    }
-
-    private void checkRevertDependencies(List<DeployedChange> newestFirst) {
-        Set<String> seen = new java.util.HashSet<>();
-        List<String> msg = new ArrayList<>();
-        for (DeployedChange change : newestFirst) {
-            seen.add(change.id());
-            List<RequiringChange> requiring = r.registry().changesRequiringChange(change.id()).stream()
-                    .filter(q -> !seen.contains(q.changeId())).toList();
-            if (requiring.isEmpty()) {
-                continue;
-            }
-            String list = requiring.stream().map(q -> (q.project().equals(r.plan.project()) ? "" : q.project() + ":")
-                    + q.change() + (q.asofTag() == null ? "" : q.asofTag())).collect(Collectors.joining(" "));
-            msg.add("Change \"" + change.nameWithTags() + "\" required by currently deployed change"
-                    + (requiring.size() == 1 ? ": " : "s: ") + list);
-        }
-        if (!msg.isEmpty()) {
-            throw new SqitchException(String.join("\n", msg));
         }
     }
 

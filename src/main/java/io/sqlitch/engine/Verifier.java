@@ -59,22 +59,7 @@ final class Verifier {
     }
 
     private int trimTo(String key, List<DeployedChange> changes, boolean pop) {
-        String id = r.registry().changeIdForKey(key, r.plan.project(), r.reporter())
-                .orElseThrow(() -> new SqitchException(
-                r.plan.contains(key) ? "Change \"" + key + "\" has not been deployed"
-                        : "Cannot find \"" + key + "\" in the database or the plan"));
-        int idx = r.plan.indexOf(id).orElseThrow(() -> new SqitchException(
-                "Change \"" + key + "\" is deployed, but not planned"));
-        if (pop) {
-            while (!changes.isEmpty() && !changes.get(changes.size() - 1).id().equals(id)) {
-                changes.remove(changes.size() - 1);
-            }
-        } else {
-            while (!changes.isEmpty() && !changes.get(0).id().equals(id)) {
-                changes.remove(0);
-            }
-        }
-        return idx;
+        return DeployedRange.trimTo(r.registry(), r.plan, key, changes, pop, r.reporter());
     }
 
     private int verifyChanges(int fromIdx, int toIdx, boolean pending, List<DeployedChange> changes,

@@ -3,6 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.command.CheckoutCommand;
 import io.sqlitch.command.CheckoutOptions;
+import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.console.Output;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +72,15 @@ public class CheckoutMojo extends AbstractChangingMojo {
         if (b != null) {
             args.add(b);
         }
-        new CheckoutCommand(commandContext(context, out, null)).execute(new CheckoutOptions(args, null,
+        CheckoutOptions options = new CheckoutOptions(args, null,
                 mode, verify, yes,
                 logOnly(), lockTimeout(), variables(),
                 KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
+                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy)));
+        if (preview()) {
+            new PreviewCommand(commandContext(context, out, null)).checkout(options, previewFile());
+            return;
+        }
+        new CheckoutCommand(commandContext(context, out, null)).execute(options);
     }
 }

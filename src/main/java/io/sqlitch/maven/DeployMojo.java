@@ -6,7 +6,6 @@ import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
 import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.console.Output;
-import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,38 +52,9 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.atomic", defaultValue = "false")
     private boolean atomic;
 
-    /**
-     * Preview only (not a Sqitch option): print each change this goal would deploy and the script it would run,
-     * variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
-     * on what it checks before running scripts (missing scripts, conflicts, requires).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRun", defaultValue = "false")
-    private boolean dryRun;
-
-    /**
-     * Preview only, as {@code dryRun}, and also write the preview as one SQL file (a comment naming each change,
-     * then its script); relative to the project's base directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRunFile")
-    private File dryRunFile;
-
     // The deploy's context, reused after it so the build properties cost no second config read and plan parse.
     private CommandContext deployed;
     private boolean previewed;
-
-    private boolean preview() {
-        return dryRun || projectFile(dryRunFile) != null;
-    }
-
-    // A preview changes nothing, so "Deployed 0 changes" would mislead.
-    @Override
-    protected boolean summary() {
-        return !preview() && super.summary();
-    }
 
     @Override
     protected void run(RunContext context, Output out) {
@@ -94,7 +64,7 @@ public class DeployMojo extends AbstractChangingMojo {
                 logOnly(), lockTimeout(), variables(),
                 atomic);
         if (preview()) {
-            new PreviewCommand(deployed).deploy(options, projectFile(dryRunFile));
+            new PreviewCommand(deployed).deploy(options, previewFile());
             previewed = true;
             return;
         }

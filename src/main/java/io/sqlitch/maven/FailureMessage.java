@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * The build's final error line for a failed deploy, revert or verify: Sqitch's message, then the change, the script
- * and line, the database and SQLite's message, e.g. {@code Deploy failed: app_widgets (deploy/app_widgets.sql line
+ * and line, the database and SQLite's (or psql's) message, e.g. {@code Deploy failed: app_widgets (deploy/app_widgets.sql line
  * 3) on db:sqlite:fail.db: no such table: nosuchtable}.
  */
 final class FailureMessage {
 
     private static final Pattern CLIENT_ERROR = Pattern.compile("(?:Parse|Runtime) error near line (\\d+): (.*)");
+    /** psql's error prefix, {@code psql:deploy/c.sql:3: ERROR:  ...}: the file (an included one, say) and line. */
+    private static final Pattern PSQL_ERROR = Pattern.compile("psql:(.+?):(\\d+): (.*)");
     private static final Pattern NAMED_SCRIPT = Pattern.compile("Verify script \"?(.+?)\"? (?:failed\\.|does not exist)");
 
     private FailureMessage() {
@@ -43,9 +45,20 @@ final class FailureMessage {
         while (cause instanceof SqitchException) {
             cause = cause.getCause();
         }
-        SqitchException copy = new SqitchException(clean(e.getMessage()), cause);
+        String message = clean(e.getMessage());
+        // A driver's message the text already gives in libpq's words (FATAL: with two spaces): Maven would repeat it
+        // at the end of the final error; as a suppressed exception -e still shows it.
+        boolean repeated = cause != null && squeezed(message).contains(squeezed(cause.getMessage()));
+        SqitchException copy = new SqitchException(message, repeated ? null : cause);
+        if (repeated) {
+            copy.addSuppressed(cause);
+        }
         copy.setStackTrace(e.getStackTrace());
         return copy;
+    }
+
+    private static String squeezed(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
     /**
@@ -65,9 +78,14 @@ final class FailureMessage {
         for (String e : errors) {
             Matcher client = CLIENT_ERROR.matcher(e);
             Matcher named = NAMED_SCRIPT.matcher(e);
+            Matcher psql = PSQL_ERROR.matcher(e);
             if (detail == null && client.matches()) {
                 line = client.group(1);
                 detail = client.group(2);
+            } else if (detail == null && psql.matches()) {
+                script = psql.group(1);
+                line = psql.group(2);
+                detail = psql.group(3);
             } else if (script == null && named.matches()) {
                 script = named.group(1);
             }

@@ -2,6 +2,7 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.console.Output;
+import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RebaseCommand;
 import io.sqlitch.command.RebaseOptions;
 import java.util.List;
@@ -79,12 +80,17 @@ public class RebaseMojo extends AbstractChangingMojo {
 
     @Override
     protected void run(RunContext context, Output out) {
-        new RebaseCommand(commandContext(context, out, null)).execute(new RebaseOptions(targetArgs(), null,
+        RebaseOptions options = new RebaseOptions(targetArgs(), null,
                 ontoChange, uptoChange,
                 modified, mode,
                 verify, yes, logOnly(),
                 lockTimeout(), variables(),
                 KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy))));
+                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy)));
+        if (preview()) {
+            new PreviewCommand(commandContext(context, out, null)).rebase(options, previewFile());
+            return;
+        }
+        new RebaseCommand(commandContext(context, out, null)).execute(options);
     }
 }

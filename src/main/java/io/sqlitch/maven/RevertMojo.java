@@ -2,7 +2,6 @@ package io.sqlitch.maven;
 
 import io.sqlitch.RunContext;
 import io.sqlitch.console.Output;
-import java.io.File;
 import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RevertCommand;
 import io.sqlitch.command.RevertOptions;
@@ -38,35 +37,6 @@ public class RevertMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.yes")
     private Boolean yes;
 
-    /**
-     * Preview only (not a Sqitch option): print each change this goal would revert, newest first, and the script
-     * it would run, variables substituted, writing nothing (no database, registry or lock file); fails as the real goal would
-     * on what it checks before running scripts (an unknown or undeployed change); asks nothing.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRun", defaultValue = "false")
-    private boolean dryRun;
-
-    /**
-     * Preview only, as {@code dryRun}, and also write the preview as one SQL file (a comment naming each change,
-     * then its script); relative to the project's base directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dryRunFile")
-    private File dryRunFile;
-
-    private boolean preview() {
-        return dryRun || projectFile(dryRunFile) != null;
-    }
-
-    // A preview changes nothing, so "Deployed 0 changes" would mislead.
-    @Override
-    protected boolean summary() {
-        return !preview() && super.summary();
-    }
-
     @Override
     protected void run(RunContext context, Output out) {
         RevertOptions options = new RevertOptions(targetArgs(), null,
@@ -74,7 +44,7 @@ public class RevertMojo extends AbstractChangingMojo {
                 logOnly(),
                 lockTimeout(), variables());
         if (preview()) {
-            new PreviewCommand(commandContext(context, out, null)).revert(options, projectFile(dryRunFile));
+            new PreviewCommand(commandContext(context, out, null)).revert(options, previewFile());
             return;
         }
         new RevertCommand(commandContext(context, out, null)).execute(options);

@@ -206,7 +206,7 @@ public final class RegistrySchema {
                 return rs.next() && rs.getInt(1) == 1;
             }
         } catch (SQLException e) {
-            throw Registry.wrap(e);
+            throw RegistrySql.wrap(e);
         }
     }
 
@@ -220,10 +220,10 @@ public final class RegistrySchema {
             String v = rs.next() ? rs.getString(1) : null;
             return v == null ? "0" : v;
         } catch (SQLException e) {
-            if (Registry.isNoSuchTable(e)) {
+            if (RegistrySql.isNoSuchTable(e)) {
                 return "0";
             }
-            throw Registry.wrap(e);
+            throw RegistrySql.wrap(e);
         }
     }
 
@@ -327,7 +327,7 @@ public final class RegistrySchema {
                 st.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
             }
         } catch (SQLException e) {
-            throw Registry.wrap(e);
+            throw RegistrySql.wrap(e);
         }
     }
 
@@ -348,7 +348,7 @@ public final class RegistrySchema {
         return new BigDecimal(a).compareTo(new BigDecimal(b));
     }
 
-    private void inTransaction(Registry.SqlWork work) {
-        Registry.inTransaction(connection, work);
+    private void inTransaction(RegistrySql.SqlWork work) {
+        RegistrySql.inTransaction(connection, work);
     }
 }

@@ -38,7 +38,8 @@ public record RegistrySnapshot(Optional<DeployedChange> current, List<DeployedCh
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + registryFile,
+        // Through the escaped file: URI, as RegistryDatabase opens it: no part of the name becomes a driver option.
+        try (Connection connection = DriverManager.getConnection(RegistryDatabase.jdbcUrl(registryFile),
                 config.toProperties())) {
             if (!new RegistrySchema(connection, RegistryDatabase.MAIN, clock).isInitialized()) {
                 return reader.apply(null);
@@ -51,21 +52,8 @@ public record RegistrySnapshot(Optional<DeployedChange> current, List<DeployedCh
 
     /** Reads {@code registryFile}; empty when the file does not exist or holds no registry tables. */
     public static RegistrySnapshot read(Path registryFile, String project, Clock clock) {
-        if (!Files.isRegularFile(registryFile)) {
-            return new RegistrySnapshot(Optional.empty(), List.of());
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + registryFile,
-                config.toProperties())) {
-            if (!new RegistrySchema(connection, RegistryDatabase.MAIN, clock).isInitialized()) {
-                return new RegistrySnapshot(Optional.empty(), List.of());
-            }
-            Registry registry = new Registry(connection, RegistryDatabase.MAIN, NOBODY, clock);
-            return new RegistrySnapshot(registry.currentState(project), registry.deployedChanges(project));
-        } catch (SQLException e) {
-            throw new SqitchException("Cannot read the registry " + registryFile + ": " + e.getMessage(), e);
-        }
+        return readOnly(registryFile, clock, registry -> registry == null
+                ? new RegistrySnapshot(Optional.empty(), List.of())
+                : new RegistrySnapshot(registry.currentState(project), registry.deployedChanges(project)));
     }
 }

@@ -41,9 +41,12 @@ public final class SqliteFailure {
         return Optional.ofNullable(what).map(w -> w + " (SQLite: " + sqliteMessage + ")");
     }
 
-    /** SQLite's own text without the driver's "[SQLITE_X] description (...)" wrapping. */
     private static String message(SQLiteException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
+        return unwrapped(e.getMessage() == null ? "" : e.getMessage());
+    }
+
+    /** SQLite's own text without the driver's "[SQLITE_X] description (...)" wrapping. */
+    static String unwrapped(String m) {
         int open = m.indexOf('(');
         return m.startsWith("[SQLITE_") && open > 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
     }

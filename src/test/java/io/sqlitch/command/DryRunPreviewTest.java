@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +20,9 @@ class DryRunPreviewTest {
     @TempDir
     Path tmp;
 
+    /** Paths, sizes and modification times: a preview that touched or left a file shows. */
     private static List<String> listing(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.map(p -> dir.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-                    .sorted().toList();
-        }
+        return RebaseCheckoutPreviewTest.listing(dir);
     }
 
     private static EngineProject project(Path root) {
@@ -161,6 +158,71 @@ class DryRunPreviewTest {
                 "flips"), null));
         RealSqitch.Result real = p.oursCli("revert", "-y", "--to", "flips");
         assertEquals(2, preview.exitValue());
+        assertEquals(real.stderr(), preview.stderr());
+    }
+
+    @Test
+    void revertPreviewRefusesAsTheRealRevertToRevertAChangeAnotherProjectStillRequires() throws IOException {
+        EngineProject p = project(tmp.resolve("a"));
+        EngineProject other = new EngineProject(tmp.resolve("b"), "other", p.dir.resolve("flipr.db").toString());
+        other.add("thing", "flipr:flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        assertEquals(0, other.oursCli("deploy").exitValue());
+        String registry = p.dump("sqitch.db");
+        List<String> before = listing(p.dir);
+
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert(), null));
+
+        assertEquals(before, listing(p.dir));
+        assertEquals(registry, p.dump("sqitch.db"));
+        assertEquals(2, preview.exitValue());
+        assertEquals("Change \"flips\" required by currently deployed change: other:thing\n", preview.stderr());
+        RealSqitch.Result ours = p.oursCli("revert", "-y");
+        assertEquals(preview.exitValue(), ours.exitValue());
+        assertEquals(preview.stderr(), ours.stderr());
+        RealSqitch.Result toUsers = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
+                "users"), null));
+        assertEquals(preview.stderr(), toUsers.stderr());
+        if (RealSqitch.available()) {
+            RealSqitch.Result sqitch = p.sqitch("revert", "-y");
+            assertEquals(preview.exitValue(), sqitch.exitValue());
+            assertEquals(preview.stderr(), sqitch.stderr());
+            assertEquals(registry, p.dump("sqitch.db"));
+        }
+    }
+
+    @Test
+    void revertPreviewWithModifiedListsWhatTheRealRevertReverts() throws IOException {
+        EngineProject p = project(tmp);
+        p.add("likes", "flips");
+        assertEquals(0, p.ours(ctx -> new DeployCommand(ctx).execute(withVars(EngineProject.deploy())))
+                .exitValue());
+        p.write("deploy/flips.sql", "CREATE TABLE app_flips (id INTEGER, changed TEXT);\n");
+        List<String> before = listing(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("-m",
+                "-s", "prefix=app_"), null));
+        assertEquals(0, preview.exitValue(), preview.stderr());
+        assertEquals(before, listing(tmp));
+        List<String> previewed = preview.stdout().lines().filter(l -> l.startsWith("-- Change: "))
+                .map(l -> l.substring("-- Change: ".length())).toList();
+        RealSqitch.Result real = p.ours(ctx -> new RevertCommand(ctx).execute(EngineProject.revert("-y", "-m",
+                "-s", "prefix=app_")));
+        assertEquals(0, real.exitValue(), real.stderr());
+        List<String> reverted = real.stdout().lines().filter(l -> l.startsWith("  - "))
+                .map(l -> l.substring(4, l.indexOf(" ..")).strip()).toList();
+        assertEquals(List.of("likes", "flips"), previewed);
+        assertEquals(reverted, previewed);
+    }
+
+    @Test
+    void previewOfAnEngineThePluginCannotDeployFailsAsTheRealDeploy() {
+        EngineProject p = project(tmp);
+        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(
+                "db:mysql://root@localhost/flipr"), null));
+        RealSqitch.Result real = p.oursCli("deploy", "db:mysql://root@localhost/flipr");
+        assertEquals(2, preview.exitValue());
+        assertTrue(preview.stderr().startsWith("Engine \"mysql\" is not supported"), preview.stderr());
         assertEquals(real.stderr(), preview.stderr());
     }
 }

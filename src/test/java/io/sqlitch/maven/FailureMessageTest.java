@@ -36,6 +36,16 @@ class FailureMessageTest {
     }
 
     @Test
+    void aPgDeployFailureNamesTheFileAndLinePsqlNames() {
+        FailureRecorder r = replay(List.of("Deploying changes to db:pg://u@h:5432/d", "  + b .. ok",
+                "E:psql:deploy/inc/part.sql:3: ERROR:  column \"nosuch\" does not exist",
+                "E:LINE 1: INSERT INTO c VALUES (nosuch);", "E:                              ^", "  + c .. not ok",
+                "E:\"psql\" unexpectedly returned exit value 3", "E:", "E:Reverting all changes"));
+        assertEquals("Deploy failed: c (deploy/inc/part.sql line 3) on db:pg://u@h:5432/d: ERROR:  column \"nosuch\""
+                + " does not exist", FailureMessage.of("Deploy failed", r, step -> "deploy/c.sql"));
+    }
+
+    @Test
     void aVerifyFailureAfterItsCommentLine() {
         FailureRecorder r = replay(List.of("Verifying db:sqlite:flipr_test.db",
                 "E:Parse error near line 5: no such table: users_nonesuch",
@@ -63,5 +73,15 @@ class FailureMessageTest {
                 FailureMessage.cleanCopy(new SqitchException(sqitch, e)));
         // Maven appends each cause's message that the final error does not contain yet.
         assertEquals(sqitch, new DefaultExceptionHandler().handleException(failure).getMessage());
+    }
+
+    @Test
+    void aDriversMessageSqitchsTextAlreadyGivesIsNotRepeated() {
+        String libpq = "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"x\" does not exist";
+        SqitchException e = new SqitchException(libpq, new java.sql.SQLException("FATAL: database \"x\" does not exist"));
+        SqitchException copy = FailureMessage.cleanCopy(e);
+        MojoFailureException failure = new MojoFailureException(libpq, copy);
+        assertEquals(libpq, new DefaultExceptionHandler().handleException(failure).getMessage());
+        assertEquals(1, copy.getSuppressed().length);
     }
 }

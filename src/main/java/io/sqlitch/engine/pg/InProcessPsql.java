@@ -2,9 +2,7 @@ package io.sqlitch.engine.pg;
 
 import io.sqlitch.RunContext;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,14 +57,7 @@ public final class InProcessPsql implements PgScriptExecutor {
      * out the script's own transaction wrapper (the one-transaction path, inside the caller's transaction).
      */
     int runOn(Connection c, String scriptPath, PsqlSink sink, boolean bodyOnly) throws SQLException {
-        PsqlVariables vars = PsqlVariables.forSqitch(variables, registry);
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_setting('server_version'),"
-                        + " current_setting('server_version_num')::int")) {
-            rs.next();
-            vars.connected(settings.dbName(), settings.user(), settings.hosts().get(0), settings.ports().get(0),
-                    rs.getString(1), rs.getInt(2));
-        }
+        PsqlVariables vars = PsqlVariables.connected(c, settings, variables, registry);
         PsqlScriptRunner runner = new PsqlScriptRunner(c, vars, ctx.directory(), sink);
         return (bodyOnly ? runner.bodyOnly() : runner).run(scriptPath);
     }

@@ -92,6 +92,18 @@ public final class PgEngine implements DatabaseEngine {
         return registry;
     }
 
+    /**
+     * The psql variables a script of this target would start with in-process ({@code variables}, Sqitch's,
+     * psql's own for this connection): what a preview renders scripts with.
+     */
+    public PsqlVariables scriptVariables(Map<String, String> variables) {
+        try {
+            return PsqlVariables.connected(registry().connection(), settings, variables, registryName);
+        } catch (SQLException e) {
+            throw new SqitchException(e.getMessage(), e);
+        }
+    }
+
     public PgRegistryReads reads() {
         return new PgRegistryReads(registry().connection(), cockroach());
     }

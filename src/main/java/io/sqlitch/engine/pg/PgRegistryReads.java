@@ -18,7 +18,7 @@ import java.util.Optional;
  * in UTC (seconds), tag lists sorted by name with {@code array_agg(... ORDER BY tag)}. A registry without tables
  * reads as empty; one from before 1.0 (no {@code script_hash}) reads with null hashes.
  */
-public final class PgRegistryReads {
+public final class PgRegistryReads implements io.sqlitch.registry.ReportQueries {
 
     private static final String GROUP = " GROUP BY c.change_id, c.change, c.project, c.note, c.committer_name,"
             + " c.committer_email, c.committed_at, c.planner_name, c.planner_email, c.planned_at";

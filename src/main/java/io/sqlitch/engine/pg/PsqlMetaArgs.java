@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The arguments of a meta-command as psql's slash-command lexer reads them in its normal mode: separated by
  * whitespace; {@code 'single quotes'} removed, with {@code ''} and C-style backslash escapes; {@code "double
- * quotes"} kept; {@code :v}, {@code :'v'} and {@code :"v"} interpolated outside quotes (an unset variable stays as
- * written). Backticks are psql's shell evaluation, which this runner never does: {@link #hasBacktick(String)}
+ * quotes"} kept; {@code :v}, {@code :'v'}, {@code :"v"} and {@code :{?v}} interpolated outside quotes (an unset
+ * variable stays as written). Backticks are psql's shell evaluation, which this runner never does: {@link #hasBacktick(String)}
  * finds them so the script is refused before it starts.
  */
 final class PsqlMetaArgs {
@@ -116,6 +116,16 @@ final class PsqlMetaArgs {
     private static int variable(String raw, int i, StringBuilder arg, PsqlScanner.Variables vars) {
         int n = raw.length();
         char q = i + 1 < n ? raw.charAt(i + 1) : 0;
+        if (q == '{' && i + 2 < n && raw.charAt(i + 2) == '?') { // :{?name}, psql's "is it set" test
+            int k = i + 3;
+            while (k < n && PsqlScanner.isVarChar(raw.charAt(k))) {
+                k++;
+            }
+            if (k > i + 3 && k < n && raw.charAt(k) == '}') {
+                arg.append(vars.get(raw.substring(i + 3, k)) != null ? "TRUE" : "FALSE");
+                return k + 1;
+            }
+        }
         int start = q == '\'' || q == '"' ? i + 2 : i + 1;
         int j = start;
         while (j < n && PsqlScanner.isVarChar(raw.charAt(j))) {

@@ -35,7 +35,7 @@ public final class PsqlScriptRunner {
     public static final int FATAL = 1;
     public static final int SCRIPT_ERROR = 3;
 
-    private static final Pattern COPY_FROM_STDIN = Pattern.compile(
+    static final Pattern COPY_FROM_STDIN = Pattern.compile(
             "(?is)^\\s*COPY\\b.*\\bFROM\\s+STDIN\\b.*");
     private static final Pattern COPY_TO_STDOUT = Pattern.compile("(?is)^\\s*COPY\\b.*\\bTO\\s+STDOUT\\b.*");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_\\x80-\\x{10FFFF}]+");

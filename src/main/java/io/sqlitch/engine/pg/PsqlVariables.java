@@ -1,5 +1,9 @@
 package io.sqlitch.engine.pg;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +35,20 @@ public final class PsqlVariables implements PsqlScanner.Variables {
         v.values.put("ON_ERROR_STOP", "1");
         v.values.put("registry", registry);
         return v;
+    }
+
+    /** Sqitch's variables and the built-ins psql sets on connection {@code c} made with {@code settings}. */
+    static PsqlVariables connected(Connection c, PgConnectionSettings settings, Map<String, String> userVariables,
+                                   String registry) throws SQLException {
+        PsqlVariables vars = forSqitch(userVariables, registry);
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('server_version'),"
+                        + " current_setting('server_version_num')::int")) {
+            rs.next();
+            vars.connected(settings.dbName(), settings.user(), settings.hosts().get(0), settings.ports().get(0),
+                    rs.getString(1), rs.getInt(2));
+        }
+        return vars;
     }
 
     /** The connection's built-ins, set once connected as psql sets them. */

@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE c (id INT);
+INSERT INTO c VALUES (nosuch);
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE d (id INT);
+COMMIT;
