@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * <p>Everything that can fail (name, dependencies, templates, rendering) is checked before the first file is
  * written. The Maven plugin never opens an editor: no {@code --note} means an empty note.
  */
-public final class AddCommand {
+public final class AddCommand implements Command<AddOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -86,7 +86,8 @@ public final class AddCommand {
     private record Script(String display, Path path, String text) {
     }
 
-    public void execute(AddOptions opts) {
+    @Override
+    public CommandResult<Void> execute(AddOptions opts) {
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "add", ctx.options(), opts.args(),
                 Arrays.asList(emptyToNull(opts.changeName())), null, opts.all());
         String name = parsed.names().get(0);
@@ -158,6 +159,7 @@ public final class AddCommand {
             writeScripts(scripts.getOrDefault(e.getKey(), List.of()));
             writePlanOfAdded(ctx, e.getValue(), planTargets.get(e.getKey()), "");
         }
+        return CommandResult.ok();
     }
 
     /**

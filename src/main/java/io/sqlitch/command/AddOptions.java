@@ -38,7 +38,66 @@ public record AddOptions(String changeName, List<String> requires, List<String> 
 
     /** Just a name, dependencies and a note, as most calls are. */
     public static AddOptions of(String name, List<String> requires, List<String> conflicts, String note) {
-        return new AddOptions(name,  requires, conflicts, note == null ? List.of() : List.of(note), null, null,
-                null, null, null, null, false, List.of());
+        return builder().changeName(name).requires(requires).conflicts(conflicts)
+                .notes(note == null ? List.of() : List.of(note)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Add options by name. */
+    public static final class Builder extends AuthoringBuilder<Builder> {
+
+        private String templateDirectory;
+        private String templateName;
+        private Map<String, String> use;
+        private List<String> with;
+        private List<String> without;
+        private Map<String, List<String>> variables;
+
+        private Builder() {
+        }
+
+        /** {@code --template-directory}; null: {@code add.template_directory}. */
+        public Builder templateDirectory(String value) {
+            templateDirectory = value;
+            return this;
+        }
+
+        /** {@code --template}/{@code -t}; null: {@code add.template_name}, else the engine. */
+        public Builder templateName(String value) {
+            templateName = value;
+            return this;
+        }
+
+        /** {@code --use script=path}: a template file per script. */
+        public Builder use(Map<String, String> value) {
+            use = value;
+            return this;
+        }
+
+        /** {@code --with script}: scripts to create. */
+        public Builder with(List<String> value) {
+            with = value;
+            return this;
+        }
+
+        /** {@code --without script}: scripts to skip. */
+        public Builder without(List<String> value) {
+            without = value;
+            return this;
+        }
+
+        /** {@code --set var=value}: template variables; a key given twice is a list. */
+        public Builder variables(Map<String, List<String>> value) {
+            variables = value;
+            return this;
+        }
+
+        public AddOptions build() {
+            return new AddOptions(changeName, requires, conflicts, notes, templateDirectory, templateName, use, with,
+                    without, variables, all, args);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.List;
 
 /** {@code sqitch bundle}: copies the config, plan and change scripts into a directory for packaging. */
-public final class BundleCommand {
+public final class BundleCommand implements Command<BundleOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -25,7 +25,8 @@ public final class BundleCommand {
         this.ctx = ctx;
     }
 
-    public void execute(BundleOptions options) {
+    @Override
+    public CommandResult<Void> execute(BundleOptions options) {
         String destDir = options.destDir() != null && !options.destDir().isEmpty() ? options.destDir()
                 : ctx.config().get("bundle.dest_dir").filter(s -> !s.isEmpty()).orElse("bundle");
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "bundle", ctx.options(),
@@ -72,6 +73,7 @@ public final class BundleCommand {
                 fromTo = List.of();
             }
         }
+        return CommandResult.ok();
     }
 
     private static boolean notEmpty(String value) {

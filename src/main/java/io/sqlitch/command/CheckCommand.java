@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code sqitch check}: compares the deployed changes' script hashes with the plan's deploy scripts. */
-public final class CheckCommand {
+public final class CheckCommand implements Command<CheckOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -23,7 +23,8 @@ public final class CheckCommand {
         this.ctx = ctx;
     }
 
-    public void execute(CheckOptions options) {
+    @Override
+    public CommandResult<Void> execute(CheckOptions options) {
         EngineTargets t = EngineTargets.parse(ctx, "check", options.target(), options.args());
         Target target = t.target();
         List<String> rest = new ArrayList<>(t.changes());
@@ -41,7 +42,7 @@ public final class CheckCommand {
             if (deployed.isEmpty()) {
                 ctx.out().info(plan.count() > 0 ? "No changes deployed"
                         : "Nothing to check (no planned or deployed changes)");
-                return;
+                return CommandResult.ok();
             }
             int fromIdx = from == null ? 0 : trimTo(registry, plan, from, deployed, false);
             if (to != null) {
@@ -60,6 +61,7 @@ public final class CheckCommand {
             }
             ctx.out().emit("Check successful");
         }
+        return CommandResult.ok();
     }
 
     private static int divergence(Plan plan, ScriptFiles scripts, int fromIdx, List<DeployedChange> deployed) {

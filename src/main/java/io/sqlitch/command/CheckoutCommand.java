@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code sqitch checkout}: revert to the last change the current and the other branch's plans share, check the
  * branch out with the VCS client ({@code git}), and deploy the branch's plan.
  */
-public final class CheckoutCommand {
+public final class CheckoutCommand implements Command<CheckoutOptions, Void> {
 
     /** Sqitch's usage text, printed (exit 2) when no branch is given. */
     static final String USAGE = """
@@ -49,12 +49,17 @@ public final class CheckoutCommand {
         this.ctx = ctx;
     }
 
-    public void execute(CheckoutOptions o) {
+    @Override
+    public CommandResult<Void> execute(CheckoutOptions o) {
         DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "checkout.mode", "deploy.mode"));
         boolean verify = EngineTargets.bool(ctx, o.verify(), false, "checkout.verify", "deploy.verify");
         boolean noPrompt = EngineTargets.bool(ctx, o.noPrompt(), false, "checkout.no_prompt", "revert.no_prompt");
         boolean promptAccept = EngineTargets.bool(ctx, null, true, "checkout.prompt_accept", "revert.prompt_accept");
-        CheckoutPlans plans = CheckoutPlans.resolve(ctx, o);
+        CommandResult<CheckoutPlans> resolved = CheckoutPlans.resolve(ctx, o);
+        if (resolved.isSoft()) {
+            return CommandResult.soft(resolved.message());
+        }
+        CheckoutPlans plans = resolved.value();
         Target target = plans.target();
         Plan fromPlan = plans.fromPlan();
         Plan toPlan = plans.toPlan();
@@ -68,7 +73,10 @@ public final class CheckoutCommand {
             engine.revert(lastCommon.id());
         } catch (SqitchException e) {
             // Like rebase: soft outcomes (nothing to revert) are notices, a declined revert question stops.
-            if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
+            if (e instanceof RevertDeclined d && d.withTarget()) {
+                return CommandResult.soft(d.getMessage());
+            }
+            if (e.exitValue() > 1) {
                 throw e;
             }
             ctx.out().info(e.getMessage());
@@ -83,6 +91,7 @@ public final class CheckoutCommand {
         try (Engine engine = Engines.open(ctx, target, toPlan, deployOptions)) {
             engine.deploy(null, mode);
         }
+        return CommandResult.ok();
     }
 
     private Map<String, String> variables(Target target, List<String> sections, Map<String, String> set,

@@ -30,6 +30,22 @@ public record CheckoutOptions(List<String> args, String target, String mode, Boo
 
     /** {@code sqitch checkout <branch>}. */
     public static CheckoutOptions of(String branch) {
-        return new CheckoutOptions(List.of(branch), null, null, null, null, false, null, null, null, null);
+        return builder().args(List.of(branch)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Checkout options by name. */
+    public static final class Builder extends RevertDeployBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        public CheckoutOptions build() {
+            return new CheckoutOptions(args, target, mode, verify, noPrompt, logOnly, lockTimeout, set, setRevert,
+                    setDeploy);
+        }
     }
 }

@@ -18,8 +18,11 @@ import java.util.List;
  */
 record CheckoutPlans(Target target, String branch, Plan fromPlan, Plan toPlan, Change lastCommon, VcsClient vcs) {
 
-    /** Sqitch's checks and messages in its order: usage, too many targets, already on branch, no common change. */
-    static CheckoutPlans resolve(CommandContext ctx, CheckoutOptions o) {
+    /**
+     * Sqitch's checks and messages in its order: usage, too many targets, already on branch (the soft outcome),
+     * no common change.
+     */
+    static CommandResult<CheckoutPlans> resolve(CommandContext ctx, CheckoutOptions o) {
         TargetOptions targetOptions = o.target() == null ? ctx.options() : ctx.options().withTarget(o.target());
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "checkout", targetOptions, o.args(),
                 Arrays.asList(new String[] {null}), null, false);
@@ -34,7 +37,7 @@ record CheckoutPlans(Target target, String branch, Plan fromPlan, Plan toPlan, C
         VcsClient vcs = new VcsClient(ctx);
         String current = firstLine(vcs.run(List.of("rev-parse", "--abbrev-ref", "HEAD"), true));
         if (current.equals(branch)) {
-            throw SqitchException.soft("Already on branch " + branch);
+            return CommandResult.soft("Already on branch " + branch);
         }
         Plan fromPlan = ctx.plan(target);
         // Git reads a relative path from the repository root unless it starts with ./ (Sqitch #560).
@@ -52,7 +55,7 @@ record CheckoutPlans(Target target, String branch, Plan fromPlan, Plan toPlan, C
                     + current);
         }
         ctx.out().info("Last change before the branches diverged: " + lastCommon.formatNameWithTags());
-        return new CheckoutPlans(target, branch, fromPlan, toPlan, lastCommon, vcs);
+        return CommandResult.ok(new CheckoutPlans(target, branch, fromPlan, toPlan, lastCommon, vcs));
     }
 
     private static String firstLine(String text) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>Messages that Sqitch passes on from Config::GitLike keep its trailing newline, so the error ends with an
  * empty line on stderr exactly like Sqitch's.
  */
-public final class ConfigCommand {
+public final class ConfigCommand implements Command<ConfigOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -61,9 +61,10 @@ public final class ConfigCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public ConfigCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public ConfigCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
     /** A usage error: the message, then the usage text, on stderr with exit 2. */
@@ -71,7 +72,8 @@ public final class ConfigCommand {
         return new SqitchException(message + "\n" + USAGE);
     }
 
-    public void execute(ConfigOptions opts) {
+    @Override
+    public CommandResult<Void> execute(ConfigOptions opts) {
         int files = (opts.local() ? 1 : 0) + (opts.user() ? 1 : 0) + (opts.system() ? 1 : 0)
                 + (opts.file() != null && !opts.file().isEmpty() ? 1 : 0);
         if (files > 1) {
@@ -101,10 +103,11 @@ public final class ConfigCommand {
         String a0 = arg(args, 0);
         String a1 = arg(args, 1);
         String a2 = arg(args, 2);
+        boolean found = true;
         switch (action) {
-            case "get" -> get(a0, a1, type);
-            case "get-all" -> getAll(a0, a1, type);
-            case "get-regexp" -> getRegexp(a0, a1, type);
+            case "get" -> found = get(a0, a1, type);
+            case "get-all" -> found = getAll(a0, a1, type);
+            case "get-regexp" -> found = getRegexp(a0, a1, type);
             case "set" -> set(file, fileName, a0, a1, a2, type, false, false, true);
             case "add" -> set(file, fileName, a0, a1, null, type, true, false, true);
             case "replace-all" -> set(file, fileName, a0, a1, a2, type, true, true, true);
@@ -126,6 +129,8 @@ public final class ConfigCommand {
             }
             default -> throw new SqitchException("Unknown config action: " + action);
         }
+        // Config::GitLike: a get that finds nothing exits 1, printing one empty line.
+        return found ? CommandResult.ok() : CommandResult.soft("");
     }
 
     /** The file each context edits, as Sqitch names it in messages. */
@@ -160,7 +165,7 @@ public final class ConfigCommand {
         return gitlike(() -> SqitchConfig.load(ctx));
     }
 
-    private void get(String key, String filter, String type) {
+    private boolean get(String key, String filter, String type) {
         if (empty(key)) {
             throw usage("Wrong number of arguments.");
         }
@@ -171,9 +176,10 @@ public final class ConfigCommand {
         }
         String value = values.isEmpty() ? null : values.get(0);
         if (value == null && (values.isEmpty() || type == null)) {
-            throw SqitchException.soft("");
+            return false;
         }
         out.emit(gitlike(() -> castForGet(value, type)));
+        return true;
     }
 
     /** Config::GitLike's cast of a key without '=' as bool gives 1, not "true". */
@@ -184,14 +190,14 @@ public final class ConfigCommand {
         return ConfigValues.cast(value, type);
     }
 
-    private void getAll(String key, String filter, String type) {
+    private boolean getAll(String key, String filter, String type) {
         if (empty(key)) {
             throw usage("Wrong number of arguments.");
         }
         SqitchConfig config = merged();
         List<String> values = gitlike(() -> SqitchConfig.filter(config.getAll(ConfigKey.canonical(key)), filter));
         if (values.isEmpty()) {
-            throw SqitchException.soft("");
+            return false;
         }
         List<String> shown = new ArrayList<>();
         for (String v : values) {
@@ -199,16 +205,17 @@ public final class ConfigCommand {
             shown.add(c == null ? "" : c);
         }
         shown.forEach(out::emit);
+        return true;
     }
 
-    private void getRegexp(String keyRegex, String filter, String type) {
+    private boolean getRegexp(String keyRegex, String filter, String type) {
         if (empty(keyRegex)) {
             throw usage("Wrong number of arguments.");
         }
         SqitchConfig config = merged();
         Map<String, List<String>> found = gitlike(() -> config.matching(keyRegex, filter, type));
         if (found.isEmpty()) {
-            throw SqitchException.soft("");
+            return false;
         }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : found.entrySet()) {
@@ -222,6 +229,7 @@ public final class ConfigCommand {
             }
         }
         lines.forEach(out::emit);
+        return true;
     }
 
     private void set(Path file, String fileName, String key, String value, String filter, String type,

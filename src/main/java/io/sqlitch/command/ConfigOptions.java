@@ -34,4 +34,69 @@ public record ConfigOptions(String file, boolean local, boolean user, boolean sy
     public ConfigOptions withFile(String newFile) {
         return new ConfigOptions(newFile, local, user, system, types, actions, args);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Config options by name. */
+    public static final class Builder {
+
+        private String file;
+        private boolean local;
+        private boolean user;
+        private boolean system;
+        private List<String> types;
+        private List<String> actions;
+        private List<String> args;
+
+        private Builder() {
+        }
+
+        /** {@code -f/--file/--config-file}. */
+        public Builder file(String value) {
+            file = value;
+            return this;
+        }
+
+        /** {@code --local}. */
+        public Builder local(boolean value) {
+            local = value;
+            return this;
+        }
+
+        /** {@code --user/--global}. */
+        public Builder user(boolean value) {
+            user = value;
+            return this;
+        }
+
+        /** {@code --system}. */
+        public Builder system(boolean value) {
+            system = value;
+            return this;
+        }
+
+        /** {@code --bool}, {@code --int}, {@code --num}, {@code --bool-or-int} given (one at a time). */
+        public Builder types(List<String> value) {
+            types = value;
+            return this;
+        }
+
+        /** The actions given ({@code get}, {@code add}, ...; one at a time). */
+        public Builder actions(List<String> value) {
+            actions = value;
+            return this;
+        }
+
+        /** The positional arguments (key, value, value regex...). */
+        public Builder args(List<String> value) {
+            args = value;
+            return this;
+        }
+
+        public ConfigOptions build() {
+            return new ConfigOptions(file, local, user, system, types, actions, args);
+        }
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code sqitch deploy}: deploys the plan's changes to a target. */
-public final class DeployCommand {
+public final class DeployCommand implements Command<DeployOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -15,7 +15,8 @@ public final class DeployCommand {
         this.ctx = ctx;
     }
 
-    public void execute(DeployOptions o) {
+    @Override
+    public CommandResult<Void> execute(DeployOptions o) {
         DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "deploy", o.target(), o.args());
         String change = o.toChange() != null ? o.toChange() : t.change(0);
@@ -28,6 +29,7 @@ public final class DeployCommand {
         try (Engine engine = t.engine(ctx, options)) {
             engine.deploy(change, mode, o.atomic());
         }
+        return CommandResult.ok();
     }
 
     static Duration timeout(Integer seconds) {

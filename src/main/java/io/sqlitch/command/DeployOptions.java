@@ -26,12 +26,6 @@ public record DeployOptions(List<String> args, String target, String toChange, S
         set = set == null ? Map.of() : Map.copyOf(set);
     }
 
-    /** Sqitch's options only (no atomic deploy). */
-    public DeployOptions(List<String> args, String target, String toChange, String mode, Boolean verify,
-                         boolean logOnly, Integer lockTimeout, Map<String, String> set) {
-        this(args, target, toChange, mode, verify, logOnly, lockTimeout, set, false);
-    }
-
     /** The same options with the atomic deploy on or off. */
     public DeployOptions withAtomic(boolean on) {
         return new DeployOptions(args, target, toChange, mode, verify, logOnly, lockTimeout, set, on);
@@ -39,6 +33,36 @@ public record DeployOptions(List<String> args, String target, String toChange, S
 
     /** All defaults: deploy the default target to the end of the plan. */
     public static DeployOptions defaults() {
-        return new DeployOptions(List.of(), null, null, null, null, false, null, Map.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Deploy options by name. */
+    public static final class Builder extends DeployingBuilder<Builder> {
+
+        private String toChange;
+        private boolean atomic;
+
+        private Builder() {
+        }
+
+        /** {@code --to-change}, or null: the end of the plan. */
+        public Builder toChange(String value) {
+            toChange = value;
+            return this;
+        }
+
+        /** Deploy every pending change in one transaction (not in Sqitch; {@code sqlitch.atomic}). */
+        public Builder atomic(boolean value) {
+            atomic = value;
+            return this;
+        }
+
+        public DeployOptions build() {
+            return new DeployOptions(args, target, toChange, mode, verify, logOnly, lockTimeout, set, atomic);
+        }
     }
 }

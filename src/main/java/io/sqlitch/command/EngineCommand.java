@@ -12,7 +12,7 @@ import io.sqlitch.target.Targets;
 import java.util.List;
 
 /** {@code sqitch engine}: list, add, alter, remove/rm and show engine sections in the local config file. */
-public final class EngineCommand {
+public final class EngineCommand implements Command<TargetCommandOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -38,12 +38,14 @@ public final class EngineCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public EngineCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public EngineCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
-    public void execute(TargetCommandOptions opts) {
+    @Override
+    public CommandResult<Void> execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
         List<String> args = opts.args();
         String a0 = opts.arg(0);
@@ -65,6 +67,7 @@ public final class EngineCommand {
             }
             default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
         }
+        return CommandResult.ok();
     }
 
     private static void require(String arg) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code sqlitch:graph} and the site report (no Sqitch counterpart): the plan's dependency graph, coloured by what
  * the target's registry holds. Reads the registry read-only and never creates it: drawing changes no database.
  */
-public final class GraphCommand {
+public final class GraphCommand implements Command<GraphOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -30,7 +30,8 @@ public final class GraphCommand {
     }
 
     /** Writes the requested files into the directory and names each one written. */
-    public void execute(GraphOptions options) {
+    @Override
+    public CommandResult<Void> execute(GraphOptions options) {
         if (options.formats().isEmpty()) {
             throw new SqitchException("No graph format given: use svg, dot, mermaid or html");
         }
@@ -41,6 +42,7 @@ public final class GraphCommand {
             write(file, format.render(graph));
             ctx.out().info("Wrote " + file);
         }
+        return CommandResult.ok();
     }
 
     /** Writes the report page ({@link HtmlReport#page}) of {@code target} (null: the default) to {@code file}. */

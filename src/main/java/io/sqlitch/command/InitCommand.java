@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code sqitch init}: writes {@code sqitch.conf} (if absent), the plan file and the script directories. */
-public final class InitCommand {
+public final class InitCommand implements Command<InitOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -46,12 +46,14 @@ public final class InitCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public InitCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public InitCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
-    public void execute(InitOptions opts) {
+    @Override
+    public CommandResult<Void> execute(InitOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, new TargetProperties(null, opts.target(),
                 opts.registry(), opts.client(), opts.topDir(), opts.planFile(), opts.extension(), opts.dirs(),
                 opts.variables()), opts.engine());
@@ -67,6 +69,7 @@ public final class InitCommand {
         writeConfig(support, opts, target);
         support.writePlan(config, opts.project(), opts.uri(), target);
         support.makeDirectories(target);
+        return CommandResult.ok();
     }
 
     private void writeConfig(TargetConfigSupport support, InitOptions opts, Target target) {

@@ -1,6 +1,5 @@
 package io.sqlitch.command;
 
-import io.sqlitch.SqitchException;
 import io.sqlitch.format.DateFormats;
 import io.sqlitch.format.FormatItem;
 import io.sqlitch.format.FormatTemplates;
@@ -9,25 +8,19 @@ import io.sqlitch.registry.EventQuery;
 import io.sqlitch.registry.RegistryEvent;
 import io.sqlitch.target.Target;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /** {@code sqitch log}: the target registry's event history, formatted with Sqitch's templates. */
-public final class LogCommand {
+public final class LogCommand implements Command<LogOptions, LogReport> {
 
     private final CommandContext ctx;
-    private final BiConsumer<Target, List<RegistryEvent>> listener;
 
     public LogCommand(CommandContext ctx) {
-        this(ctx, (target, events) -> { });
-    }
-
-    /** {@code listener} receives the events shown (none when the outcome is {@code No events logged}). */
-    public LogCommand(CommandContext ctx, BiConsumer<Target, List<RegistryEvent>> listener) {
         this.ctx = ctx;
-        this.listener = listener;
     }
 
-    public void execute(LogOptions options) {
+    /** Prints the events; the result carries those shown (none with a soft {@code No events logged}). */
+    @Override
+    public CommandResult<LogReport> execute(LogOptions options) {
         String format = options.format();
         Integer abbrev = options.abbrev();
         if (options.oneline()) {
@@ -53,19 +46,17 @@ public final class LogCommand {
         Target target = EngineTargets.parse(ctx, "log", options.target(), options.args()).target();
         try (ReportReads reg = ReportReads.open(ctx, target)) {
             if (!reg.initialized()) {
-                listener.accept(target, List.of());
-                throw SqitchException.soft("Database " + reg.registryDestination()
-                        + " has not been initialized for Sqitch");
+                return CommandResult.soft("Database " + reg.registryDestination()
+                        + " has not been initialized for Sqitch", new LogReport(target, List.of()));
             }
             if (reg.searchEvents(new EventQuery(List.of(), null, null, null, null, 1, null, false))
                     .isEmpty()) {
-                listener.accept(target, List.of());
-                throw SqitchException.soft("No events logged for " + reg.destination());
+                return CommandResult.soft("No events logged for " + reg.destination(),
+                        new LogReport(target, List.of()));
             }
             List<RegistryEvent> events = reg.searchEvents(new EventQuery(options.events(),
                     options.changePattern(), options.projectPattern(), options.committerPattern(), null,
                     options.maxCount(), options.skip(), options.reverse()));
-            listener.accept(target, events);
             if (options.headers() == null || options.headers()) {
                 ctx.out().emit("On database " + reg.destination());
             }
@@ -75,6 +66,7 @@ public final class LogCommand {
                     ctx.out().emit(line);
                 }
             }
+            return CommandResult.ok(new LogReport(target, events));
         }
     }
 

@@ -32,16 +32,45 @@ public record LogOptions(List<String> args, String target, List<String> events, 
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** {@code target} as the one positional argument (the Maven {@code sqlitch.target}). */
-    public LogOptions(String target, List<String> events, String changePattern, String projectPattern,
-                      String committerPattern, Integer maxCount, Integer skip, boolean reverse, String format,
-                      String dateFormat, boolean oneline, Integer abbrev, Boolean headers, String color) {
-        this(Positional.of(target), null, events, changePattern, projectPattern, committerPattern, maxCount, skip,
-                reverse, format, dateFormat, oneline, abbrev, headers, color);
+    public static LogOptions defaults() {
+        return builder().build();
     }
 
-    public static LogOptions defaults() {
-        return new LogOptions(null, List.of(), null, null, null, null, null, false, null, null, false, null, null,
-                null);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Log options by name. */
+    public static final class Builder extends ListingBuilder<Builder> {
+
+        private List<String> events;
+        private String projectPattern;
+        private String committerPattern;
+
+        private Builder() {
+        }
+
+        /** {@code --event} (deploy, revert, fail, merge); empty: all. */
+        public Builder events(List<String> value) {
+            events = value;
+            return this;
+        }
+
+        /** {@code --project-pattern}: a regex on the project. */
+        public Builder projectPattern(String value) {
+            projectPattern = value;
+            return this;
+        }
+
+        /** {@code --committer-pattern}: a regex on the committer name. */
+        public Builder committerPattern(String value) {
+            committerPattern = value;
+            return this;
+        }
+
+        public LogOptions build() {
+            return new LogOptions(args, target, events, changePattern, projectPattern, committerPattern, maxCount,
+                    skip, reverse, format, dateFormat, oneline, abbrev, headers, color);
+        }
     }
 }

@@ -16,28 +16,22 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** {@code sqitch plan}: prints the changes of a target's plan in one of the log-like formats. */
-public final class PlanCommand {
+public final class PlanCommand implements Command<PlanOptions, PlanReport> {
 
     private final CommandContext ctx;
-    private final BiConsumer<Plan, List<Change>> listener;
 
     public PlanCommand(CommandContext ctx) {
-        this(ctx, (plan, changes) -> { });
-    }
-
-    /** {@code listener} receives the plan and the changes shown (none when the plan has no changes). */
-    public PlanCommand(CommandContext ctx, BiConsumer<Plan, List<Change>> listener) {
         this.ctx = ctx;
-        this.listener = listener;
     }
 
-    public void execute(PlanOptions opts) {
+    /** Prints the plan; the result carries the changes shown (none with a soft {@code No changes in}). */
+    @Override
+    public CommandResult<PlanReport> execute(PlanOptions opts) {
         String dateFormat = opts.dateFormat() != null && !opts.dateFormat().isEmpty() ? opts.dateFormat()
                 : ctx.config().get("plan.date_format").orElse(null);
         if (dateFormat != null) {
@@ -62,11 +56,9 @@ public final class PlanCommand {
         }
         Plan plan = ctx.plan(target);
         if (plan.count() == 0) {
-            listener.accept(plan, List.of());
-            throw SqitchException.soft("No changes in " + plan.file());
+            return CommandResult.soft("No changes in " + plan.file(), new PlanReport(plan, List.of()));
         }
         List<Change> changes = search(plan, opts);
-        listener.accept(plan, changes);
         if (opts.headers()) {
             ctx.out().emit("# Project: " + plan.project());
             ctx.out().emit("# File:    " + plan.file());
@@ -82,6 +74,7 @@ public final class PlanCommand {
                 ctx.out().emit(line);
             }
         }
+        return CommandResult.ok(new PlanReport(plan, changes));
     }
 
     /** {@code Plan->search_changes}: note Sqitch keeps a change when ANY filter matches (filters are OR'ed). */

@@ -31,8 +31,38 @@ public record PlanOptions(String target, String event, String changePattern, Str
 
     /** The defaults: every change, medium format, with headers. */
     public static PlanOptions defaults() {
-        return new PlanOptions(null, null, null, null, null, null, false, true, null, false, null, null, null,
-                List.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Plan options by name. */
+    public static final class Builder extends ListingBuilder<Builder> {
+
+        private String event;
+        private String plannerPattern;
+
+        private Builder() {
+        }
+
+        /** {@code --event deploy|revert}; null: all. */
+        public Builder event(String value) {
+            event = value;
+            return this;
+        }
+
+        /** {@code --planner-pattern}: a regex on the planner name. */
+        public Builder plannerPattern(String value) {
+            plannerPattern = value;
+            return this;
+        }
+
+        public PlanOptions build() {
+            return new PlanOptions(target, event, changePattern, plannerPattern, maxCount, skip, reverse,
+                    headers == null || headers, format, oneline, abbrev, dateFormat, color, args);
+        }
     }
 
     public PlanOptions withFormat(String newFormat) {

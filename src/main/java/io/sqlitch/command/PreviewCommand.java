@@ -51,17 +51,18 @@ public final class PreviewCommand {
     }
 
     /** Previews {@code deploy}; {@code file} (or null) receives the SQL. */
-    public void deploy(DeployOptions o, Path file) {
+    public CommandResult<Void> deploy(DeployOptions o, Path file) {
         DeployMode.parse(EngineTargets.string(ctx, o.mode(), "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "deploy", o.target(), o.args());
         String change = o.toChange() != null ? o.toChange() : t.change(0);
         Map<String, String> vars = t.variables(ctx, DEPLOY_VARIABLES, o.set());
         report(reading(t.target(), r -> List.of(Part.deploy(
                 preview(t.target(), ctx.plan(t.target()), vars, r).deploy(change)))), file);
+        return CommandResult.ok();
     }
 
     /** Previews {@code revert}, newest change first; {@code file} (or null) receives the SQL. */
-    public void revert(RevertOptions o, Path file) {
+    public CommandResult<Void> revert(RevertOptions o, Path file) {
         EngineTargets t = EngineTargets.parse(ctx, "revert", o.target(), o.args());
         Map<String, String> vars = t.variables(ctx, REVERT_VARIABLES, o.set());
         report(reading(t.target(), r -> {
@@ -71,13 +72,14 @@ public final class PreviewCommand {
             r.requireRegistry();
             return List.of(Part.revert(p.revert(change)));
         }), file);
+        return CommandResult.ok();
     }
 
     /**
      * Previews {@code rebase}: the revert down to the onto change with the revert variables, then the deploy up to
      * the upto change with the deploy variables, as {@link RebaseCommand} runs them.
      */
-    public void rebase(RebaseOptions o, Path file) {
+    public CommandResult<Void> rebase(RebaseOptions o, Path file) {
         DeployMode.parse(EngineTargets.string(ctx, o.mode(), "rebase.mode", "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "rebase", o.target(), o.args());
         Map<String, String> revertVars = t.variables(ctx, REVERT_VARIABLES, RebaseCommand.merged(o.set(),
@@ -94,6 +96,7 @@ public final class PreviewCommand {
                     r.render().apply(deployVars)).deploy(span.upto());
             return List.of(Part.revert(reverts), Part.deploy(deploys));
         }), file);
+        return CommandResult.ok();
     }
 
     /**
@@ -101,9 +104,13 @@ public final class PreviewCommand {
      * the deploy of the other branch's plan with the scripts committed on that branch, as {@link CheckoutCommand}
      * would run them after its {@code git checkout}, which the preview never runs.
      */
-    public void checkout(CheckoutOptions o, Path file) {
+    public CommandResult<Void> checkout(CheckoutOptions o, Path file) {
         DeployMode.parse(EngineTargets.string(ctx, o.mode(), "checkout.mode", "deploy.mode"));
-        CheckoutPlans plans = CheckoutPlans.resolve(ctx, o);
+        CommandResult<CheckoutPlans> resolved = CheckoutPlans.resolve(ctx, o);
+        if (resolved.isSoft()) {
+            return CommandResult.soft(resolved.message());
+        }
+        CheckoutPlans plans = resolved.value();
         EngineTargets t = new EngineTargets(plans.target(), List.of());
         Map<String, String> revertVars = t.variables(ctx, REVERT_VARIABLES, RebaseCommand.merged(o.set(),
                 o.setRevert()));
@@ -118,6 +125,7 @@ public final class PreviewCommand {
                     .deploy(null);
             return List.of(Part.revert(reverts), Part.deploy(deploys));
         }), file);
+        return CommandResult.ok();
     }
 
     private DeployPreview preview(Target target, Plan plan, Map<String, String> vars, Reading r) {

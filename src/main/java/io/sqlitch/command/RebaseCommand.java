@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code sqitch rebase}: revert to a change, then deploy again, under one lock and one connection. */
-public final class RebaseCommand {
+public final class RebaseCommand implements Command<RebaseOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -18,7 +18,8 @@ public final class RebaseCommand {
         this.ctx = ctx;
     }
 
-    public void execute(RebaseOptions o) {
+    @Override
+    public CommandResult<Void> execute(RebaseOptions o) {
         DeployMode mode = DeployMode.parse(EngineTargets.string(ctx, o.mode(), "rebase.mode", "deploy.mode"));
         EngineTargets t = EngineTargets.parse(ctx, "rebase", o.target(), o.args());
         EngineOptions options = new EngineOptions(
@@ -34,7 +35,10 @@ public final class RebaseCommand {
                 engine.revert(span.onto());
             } catch (SqitchException e) {
                 // Sqitch's rebase ignores soft outcomes except a declined "Revert changes to X?" (revert:confirm).
-                if (e.exitValue() > 1 || e instanceof RevertDeclined d && d.withTarget()) {
+                if (e instanceof RevertDeclined d && d.withTarget()) {
+                    return CommandResult.soft(d.getMessage());
+                }
+                if (e.exitValue() > 1) {
                     throw e;
                 }
                 ctx.out().info(e.getMessage());
@@ -43,6 +47,7 @@ public final class RebaseCommand {
                     merged(o.set(), o.setDeploy())));
             engine.deploy(span.upto(), mode);
         }
+        return CommandResult.ok();
     }
 
     /** {@code --set}, overridden by {@code --set-revert} or {@code --set-deploy} (Sqitch's RevertDeployCommand). */

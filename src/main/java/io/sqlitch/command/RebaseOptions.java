@@ -31,4 +31,42 @@ public record RebaseOptions(List<String> args, String target, String ontoChange,
         setRevert = setRevert == null ? Map.of() : Map.copyOf(setRevert);
         setDeploy = setDeploy == null ? Map.of() : Map.copyOf(setDeploy);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rebase options by name. */
+    public static final class Builder extends RevertDeployBuilder<Builder> {
+
+        private String ontoChange;
+        private String uptoChange;
+        private boolean modified;
+
+        private Builder() {
+        }
+
+        /** {@code --onto-change}, or null: revert everything. */
+        public Builder ontoChange(String value) {
+            ontoChange = value;
+            return this;
+        }
+
+        /** {@code --upto-change}, or null: deploy to the end. */
+        public Builder uptoChange(String value) {
+            uptoChange = value;
+            return this;
+        }
+
+        /** {@code -m/--modified}: revert to the last change whose deploy script is unchanged. */
+        public Builder modified(boolean value) {
+            modified = value;
+            return this;
+        }
+
+        public RebaseOptions build() {
+            return new RebaseOptions(args, target, ontoChange, uptoChange, modified, mode, verify, noPrompt, logOnly,
+                    lockTimeout, set, setRevert, setDeploy);
+        }
+    }
 }

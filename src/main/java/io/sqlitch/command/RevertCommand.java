@@ -2,10 +2,11 @@ package io.sqlitch.command;
 
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.Engine;
+import io.sqlitch.engine.RevertDeclined;
 import java.util.List;
 
 /** {@code sqitch revert}: reverts deployed changes, after asking unless {@code -y}. */
-public final class RevertCommand {
+public final class RevertCommand implements Command<RevertOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -13,7 +14,8 @@ public final class RevertCommand {
         this.ctx = ctx;
     }
 
-    public void execute(RevertOptions o) {
+    @Override
+    public CommandResult<Void> execute(RevertOptions o) {
         EngineTargets t = EngineTargets.parse(ctx, "revert", o.target(), o.args());
         EngineOptions options = new EngineOptions(false, o.logOnly(), DeployCommand.timeout(o.lockTimeout()),
                 EngineTargets.bool(ctx, o.noPrompt(), false, "revert.no_prompt"),
@@ -30,6 +32,9 @@ public final class RevertCommand {
                         + (change == null ? "{change}" : change) + "\""); // Locale::TextDomain leaves undef unexpanded
             }
             engine.revert(change);
+        } catch (RevertDeclined declined) {
+            return CommandResult.soft(declined.getMessage()); // the question was answered no
         }
+        return CommandResult.ok();
     }
 }

@@ -23,4 +23,41 @@ public record RevertOptions(List<String> args, String target, String toChange, b
         args = args == null ? List.of() : List.copyOf(args);
         set = set == null ? Map.of() : Map.copyOf(set);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Revert options by name. */
+    public static final class Builder extends EngineRunBuilder<Builder> {
+
+        private String toChange;
+        private boolean modified;
+        private Boolean noPrompt;
+
+        private Builder() {
+        }
+
+        /** {@code --to-change}, or null: revert everything. */
+        public Builder toChange(String value) {
+            toChange = value;
+            return this;
+        }
+
+        /** {@code -m/--modified}: revert to the last change whose deploy script is unchanged. */
+        public Builder modified(boolean value) {
+            modified = value;
+            return this;
+        }
+
+        /** {@code -y}, or null for {@code revert.no_prompt}. */
+        public Builder noPrompt(Boolean value) {
+            noPrompt = value;
+            return this;
+        }
+
+        public RevertOptions build() {
+            return new RevertOptions(args, target, toChange, modified, noPrompt, logOnly, lockTimeout, set);
+        }
+    }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code sqitch rework}: appends a new instance of a change, keeping the previous instance's scripts as
  * {@code name@tag} copies in the reworked directories; the old deploy script becomes the new revert script.
  */
-public final class ReworkCommand {
+public final class ReworkCommand implements Command<ReworkOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -54,7 +54,8 @@ public final class ReworkCommand {
     private record Copy(String src, String dest, String orig) {
     }
 
-    public void execute(ReworkOptions opts) {
+    @Override
+    public CommandResult<Void> execute(ReworkOptions opts) {
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "rework", ctx.options(), opts.args(),
                 Arrays.asList(AddCommand.emptyToNull(opts.changeName())), null, opts.all());
         String name = parsed.names().get(0);
@@ -107,6 +108,7 @@ public final class ReworkCommand {
         }
         ctx.out().info(files.size() == 1 ? "Modify this file as appropriate:" : "Modify these files as appropriate:");
         files.forEach(f -> ctx.out().info("  * " + f));
+        return CommandResult.ok();
     }
 
     private void copy(Copy c) {

@@ -23,7 +23,22 @@ public record ReworkOptions(String changeName, List<String> requires, List<Strin
     }
 
     public static ReworkOptions of(String name, List<String> requires, List<String> conflicts, String note) {
-        return new ReworkOptions(name, requires, conflicts, note == null ? List.of() : List.of(note), false,
-                List.of());
+        return builder().changeName(name).requires(requires).conflicts(conflicts)
+                .notes(note == null ? List.of() : List.of(note)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rework options by name. */
+    public static final class Builder extends AuthoringBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        public ReworkOptions build() {
+            return new ReworkOptions(changeName, requires, conflicts, notes, all, args);
+        }
     }
 }

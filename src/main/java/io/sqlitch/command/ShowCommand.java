@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code sqitch show}: prints a change's or tag's info, or a change's script. */
-public final class ShowCommand {
+public final class ShowCommand implements Command<ShowOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -38,9 +38,10 @@ public final class ShowCommand {
     /**
      * Shows the object.
      *
-     * @return false when, with {@code --exists}, the object does not exist: Sqitch then exits 2 without a message
+     * @return an error when, with {@code --exists}, the object does not exist: Sqitch then exits 2 without a message
      */
-    public boolean execute(ShowOptions opts) {
+    @Override
+    public CommandResult<Void> execute(ShowOptions opts) {
         String type = opts.type();
         String key = opts.key();
         if (type == null || type.isEmpty() || key == null || key.isEmpty()) {
@@ -56,14 +57,14 @@ public final class ShowCommand {
                     .filter(t -> isId ? t.id().equals(key) : t.name().equals(name)).findFirst());
             if (tag.isEmpty()) {
                 if (opts.exists()) {
-                    return false;
+                    return missing(opts);
                 }
                 throw new SqitchException("Unknown tag \"" + key + "\"");
             }
             if (!opts.exists()) {
                 ctx.out().emit(tag.get().info());
             }
-            return true;
+            return CommandResult.ok();
         }
         if (!List.of("change", "deploy", "revert", "verify").contains(type)) {
             // Sqitch's message lacks the closing quote.
@@ -72,7 +73,7 @@ public final class ShowCommand {
         Optional<Change> change = plan.get(key);
         if (change.isEmpty()) {
             if (opts.exists()) {
-                return false;
+                return missing(opts);
             }
             throw new SqitchException("Unknown change \"" + key + "\"");
         }
@@ -80,7 +81,7 @@ public final class ShowCommand {
             if (!opts.exists()) {
                 ctx.out().emit(change.get().info());
             }
-            return true;
+            return CommandResult.ok();
         }
         ScriptFiles files = new ScriptFiles(target, ctx.run().directory());
         String display = switch (type) {
@@ -91,7 +92,7 @@ public final class ShowCommand {
         Path path = ctx.path(display);
         if (!Files.exists(path)) {
             if (opts.exists()) {
-                return false;
+                return missing(opts);
             }
             throw new SqitchException("File \"" + display + "\" does not exist");
         }
@@ -99,13 +100,18 @@ public final class ShowCommand {
             throw new SqitchException("\"" + display + "\" is not a file");
         }
         if (opts.exists()) {
-            return true;
+            return CommandResult.ok();
         }
         try {
             ctx.out().emitRaw(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new SqitchException("Cannot open " + display + ": " + e.getMessage(), e);
         }
-        return true;
+        return CommandResult.ok();
+    }
+
+    // Sqitch exits 2 silently; a failed build needs words.
+    private static CommandResult<Void> missing(ShowOptions opts) {
+        return CommandResult.error(opts.type() + " \"" + opts.key() + "\" does not exist");
     }
 }

@@ -16,25 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 
 /** {@code sqitch status}: the target's latest deployed change and what of the plan is left to deploy. */
-public final class StatusCommand {
+public final class StatusCommand implements Command<StatusOptions, StatusReport> {
 
     private final CommandContext ctx;
-    private final Consumer<StatusReport> listener;
 
     public StatusCommand(CommandContext ctx) {
-        this(ctx, report -> { });
-    }
-
-    /** {@code listener} receives what status found, also when the outcome is {@code No changes deployed}. */
-    public StatusCommand(CommandContext ctx, Consumer<StatusReport> listener) {
         this.ctx = ctx;
-        this.listener = listener;
     }
 
-    public void execute(StatusOptions options) {
+    /** Prints the status; the result carries what status found, also with the soft {@code No changes deployed}. */
+    @Override
+    public CommandResult<StatusReport> execute(StatusOptions options) {
         Output out = ctx.out();
         String dateFormat = options.dateFormat() != null && !options.dateFormat().isEmpty() ? options.dateFormat()
                 : ctx.config().get("status.date_format").filter(s -> !s.isEmpty()).orElse(null);
@@ -61,9 +55,8 @@ public final class StatusCommand {
             // tables reads as no state, so an uninitialised (even freshly created) registry says this too.
             Optional<DeployedChange> state = registry.currentState(project);
             if (state.isEmpty()) {
-                listener.accept(new StatusReport(destination, project, state,
+                return CommandResult.soft("No changes deployed", new StatusReport(destination, project, state,
                         plan.filter(p -> project.equals(p.project())).map(Plan::changes).orElse(null)));
-                throw SqitchException.soft("No changes deployed");
             }
             DeployedChange current = state.get();
 
@@ -102,12 +95,11 @@ public final class StatusCommand {
 
             if (plan.isPresent() && project.equals(plan.get().project())) {
                 List<Change> undeployed = emitStatus(plan.get(), target, current);
-                listener.accept(new StatusReport(destination, project, state, undeployed));
-            } else {
-                listener.accept(new StatusReport(destination, project, state, null));
-                out.comment("");
-                out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
+                return CommandResult.ok(new StatusReport(destination, project, state, undeployed));
             }
+            out.comment("");
+            out.emit("Status unknown. Use --plan-file to assess \"" + project + "\" status");
+            return CommandResult.ok(new StatusReport(destination, project, state, null));
         }
     }
 

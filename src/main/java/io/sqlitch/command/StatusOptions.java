@@ -19,12 +19,65 @@ public record StatusOptions(List<String> args, String target, String project, Bo
         args = args == null ? List.of() : List.copyOf(args);
     }
 
-    /** {@code target} as the one positional argument (the Maven {@code sqlitch.target}). */
-    public StatusOptions(String target, String project, Boolean showChanges, Boolean showTags, String dateFormat) {
-        this(Positional.of(target), null, project, showChanges, showTags, dateFormat);
+    public static StatusOptions defaults() {
+        return builder().build();
     }
 
-    public static StatusOptions defaults() {
-        return new StatusOptions(null, null, null, null, null);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Status options by name. */
+    public static final class Builder {
+
+        private List<String> args;
+        private String target;
+        private String project;
+        private Boolean showChanges;
+        private Boolean showTags;
+        private String dateFormat;
+
+        private Builder() {
+        }
+
+        /** Positional arguments, classified as Sqitch does. */
+        public Builder args(List<String> value) {
+            args = value;
+            return this;
+        }
+
+        /** {@code -t/--target}: a target name or {@code db:} URI; null: the default. */
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
+
+        /** {@code --project}; null: the plan's (or the registry's only) project. */
+        public Builder project(String value) {
+            project = value;
+            return this;
+        }
+
+        /** {@code --show-changes}/{@code --no-show-changes}; null: the configuration. */
+        public Builder showChanges(Boolean value) {
+            showChanges = value;
+            return this;
+        }
+
+        /** {@code --show-tags}/{@code --no-show-tags}; null: the configuration. */
+        public Builder showTags(Boolean value) {
+            showTags = value;
+            return this;
+        }
+
+        /** {@code --date-format}; null: {@code status.date_format}, else iso. */
+        public Builder dateFormat(String value) {
+            dateFormat = value;
+            return this;
+        }
+
+        public StatusOptions build() {
+            return new StatusOptions(args, target, project, showChanges, showTags, dateFormat);
+        }
     }
 }

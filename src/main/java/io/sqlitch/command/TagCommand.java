@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code sqitch tag}: tags a change in each target's plan, or lists the tags when no name is given. */
-public final class TagCommand {
+public final class TagCommand implements Command<TagOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -25,7 +25,8 @@ public final class TagCommand {
         this.ctx = ctx;
     }
 
-    public void execute(TagOptions opts) {
+    @Override
+    public CommandResult<Void> execute(TagOptions opts) {
         TargetArguments parsed = TargetArguments.parse(ctx.config(), ctx.run(), "tag", ctx.options(), opts.args(),
                 Arrays.asList(AddCommand.emptyToNull(opts.tagName()), AddCommand.emptyToNull(opts.changeName())),
                 null, opts.all());
@@ -33,7 +34,7 @@ public final class TagCommand {
         String change = parsed.names().get(1);
         if (name == null) {
             list(parsed, opts);
-            return;
+            return CommandResult.ok();
         }
         String note = String.join("\n\n", opts.notes());
         Identity id = ctx.identity();
@@ -58,6 +59,7 @@ public final class TagCommand {
             Tag tag = plan.findTag("@" + bare).orElseThrow();
             ctx.out().info("Tagged \"" + tag.changeName() + "\" with " + tag.formatName() + " in " + plan.file());
         }
+        return CommandResult.ok();
     }
 
     private void list(TargetArguments parsed, TagOptions opts) {

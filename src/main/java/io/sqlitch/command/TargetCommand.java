@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code sqitch target}: list, add, alter, remove/rm, rename and show targets in the local config file. */
-public final class TargetCommand {
+public final class TargetCommand implements Command<TargetCommandOptions, Void> {
 
     static final String USAGE = """
             Usage:
@@ -39,12 +39,14 @@ public final class TargetCommand {
     private final RunContext ctx;
     private final Output out;
 
-    public TargetCommand(RunContext ctx, Output out) {
-        this.ctx = ctx;
-        this.out = out;
+    // Only the process and the output: the command reads and writes the configuration files themselves.
+    public TargetCommand(CommandContext context) {
+        this.ctx = context.run();
+        this.out = context.out();
     }
 
-    public void execute(TargetCommandOptions opts) {
+    @Override
+    public CommandResult<Void> execute(TargetCommandOptions opts) {
         TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
         List<String> args = opts.args();
         String a0 = opts.arg(0);
@@ -73,6 +75,7 @@ public final class TargetCommand {
             }
             default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
         }
+        return CommandResult.ok();
     }
 
     private static void require(String arg) {

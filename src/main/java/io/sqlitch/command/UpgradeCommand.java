@@ -4,7 +4,7 @@ import io.sqlitch.SqitchException;
 import io.sqlitch.target.Target;
 
 /** {@code sqitch upgrade}: brings the target's registry schema up to the latest release. */
-public final class UpgradeCommand {
+public final class UpgradeCommand implements Command<UpgradeOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -12,7 +12,8 @@ public final class UpgradeCommand {
         this.ctx = ctx;
     }
 
-    public void execute(UpgradeOptions options) {
+    @Override
+    public CommandResult<Void> execute(UpgradeOptions options) {
         Target target = EngineTargets.parse(ctx, "upgrade", options.target(), options.args(), "using").target();
         if (!java.util.Set.of("pg", "cockroach").contains(target.engine().orElse(""))
                 && target.registryFile(ctx.run().directory()).isEmpty()) {
@@ -22,5 +23,6 @@ public final class UpgradeCommand {
         try (ReportReads reg = ReportReads.open(ctx, target)) {
             reg.upgrade(TargetRegistry.user(ctx), ctx.out()::info);
         }
+        return CommandResult.ok();
     }
 }

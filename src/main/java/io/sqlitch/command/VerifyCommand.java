@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code sqitch verify}: runs the verify scripts of the deployed changes and reports. */
-public final class VerifyCommand {
+public final class VerifyCommand implements Command<VerifyOptions, Void> {
 
     private final CommandContext ctx;
 
@@ -14,7 +14,8 @@ public final class VerifyCommand {
         this.ctx = ctx;
     }
 
-    public void execute(VerifyOptions o) {
+    @Override
+    public CommandResult<Void> execute(VerifyOptions o) {
         EngineTargets t = EngineTargets.parse(ctx, "verify", o.target(), o.args());
         List<String> rest = new ArrayList<>(t.changes());
         String from = o.fromChange() != null ? o.fromChange() : rest.isEmpty() ? null : rest.remove(0);
@@ -27,5 +28,6 @@ public final class VerifyCommand {
         try (Engine engine = t.engine(ctx, options)) {
             engine.verify(from, to);
         }
+        return CommandResult.ok();
     }
 }

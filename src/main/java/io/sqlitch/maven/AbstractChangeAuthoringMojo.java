@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.AuthoringBuilder;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -63,29 +64,9 @@ abstract class AbstractChangeAuthoringMojo extends AbstractSqlitchMojo {
     @Parameter(property = "sqlitch.all", defaultValue = "false")
     private boolean all;
 
-    protected String change() {
-        return change;
-    }
-
-    protected List<String> requires() {
-        return listOf(requires);
-    }
-
-    protected List<String> conflicts() {
-        return listOf(conflicts);
-    }
-
-    protected List<String> notes() {
-        return AuthoringSupport.notes(note, notes);
-    }
-
-    /** {@code sqlitch.target} as Sqitch's positional argument, classified as Sqitch does. */
-    protected List<String> targetArgs() {
-        String t = target;
-        return t == null || t.isEmpty() ? List.of() : List.of(t);
-    }
-
-    protected boolean all() {
-        return all;
+    /** The options add and rework give alike; {@code sqlitch.target} is Sqitch's positional argument. */
+    protected <B extends AuthoringBuilder<B>> B authoring(B options) {
+        return options.changeName(change).requires(listOf(requires)).conflicts(listOf(conflicts))
+                .notes(AuthoringSupport.notes(note, notes)).all(all).args(positional(target));
     }
 }

@@ -8,7 +8,6 @@ import io.sqlitch.target.ScriptFiles;
 import io.sqlitch.target.Target;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.registry.DeployedChange;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +81,7 @@ abstract class AbstractDatabaseMojo extends AbstractSqlitchMojo {
 
     /** The target as Sqitch's positional argument, so its messages are the positional ones. */
     protected List<String> targetArgs() {
-        String t = target;
-        List<String> args = new ArrayList<>();
-        if (t != null && !t.isEmpty()) {
-            args.add(t);
-        }
-        return args;
+        return positional(target);
     }
 
     protected Map<String, String> variables() {

@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.ListingBuilder;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The listing options {@code plan} and {@code log} share: formats, paging, ordering and the change filter. */
@@ -87,8 +88,10 @@ abstract class AbstractHistoryMojo extends AbstractSqlitchMojo {
     @Parameter(property = "sqlitch.color")
     protected String color;
 
-    protected Integer skipCount() {
+    /** The listing options plan and log give alike. */
+    protected <B extends ListingBuilder<B>> B listing(B options) {
         // sqlitch.skip is the goal-skipping switch; Sqitch's --skip N is sqlitch.skipCount.
-        return skipCount;
+        return options.changePattern(changePattern).maxCount(maxCount).skip(skipCount).reverse(reverse)
+                .headers(headers).format(format).oneline(oneline).abbrev(abbrev).dateFormat(dateFormat).color(color);
     }
 }

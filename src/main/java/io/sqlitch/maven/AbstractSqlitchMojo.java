@@ -3,6 +3,7 @@ package io.sqlitch.maven;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.console.Output;
 import io.sqlitch.console.Prompter;
 import io.sqlitch.json.JsonWriter;
@@ -133,8 +134,8 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
                     getLog().isInfoEnabled() ? null : ConsoleResults.processStdout(), goal, sqitchQuiet);
             ChangeSummary summary = new ChangeSummary(console, goal, summary(), System.nanoTime());
             out = new FailureRecorder(summary);
-            runReportingSoftOutcomes(context, out);
-            afterRun(context, out);
+            CommandContext ctx = commandContext(context, out, null);
+            report(run(ctx), ctx.out());
             summary.finish(System.nanoTime());
         } catch (SqitchException e) {
             String message = out == null ? FailureMessage.clean(e.getMessage())
@@ -147,15 +148,14 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         }
     }
 
-    private void runReportingSoftOutcomes(RunContext context, Output out) {
-        try {
-            run(context, out);
-        } catch (SqitchException e) {
-            if (!e.isSoft()) {
-                throw e;
-            }
+    /** A soft outcome prints its text and the goal succeeds; an error outcome fails it as Sqitch's errors do. */
+    private static void report(CommandResult<?> result, Output out) {
+        if (result.outcome() == CommandResult.Outcome.ERROR) {
+            throw new SqitchException(result.message()); // failed without Sqitch's words: the result's are the error
+        }
+        if (result.isSoft()) {
             // A soft outcome's text is its stdout: "" is the one empty line of a missing config key.
-            String text = e.getMessage() == null ? "" : e.getMessage();
+            String text = result.message() == null ? "" : result.message();
             for (String line : text.isEmpty() ? new String[] {""} : text.split("\n")) {
                 out.emit(line);
             }
@@ -172,12 +172,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         return false;
     }
 
-    /** Calls the command. */
-    protected abstract void run(RunContext context, Output out);
-
-    /** Runs after the command succeeded (also with a soft outcome): a goal's hook to hand results to the build. */
-    protected void afterRun(RunContext context, Output out) {
-    }
+    /**
+     * Calls the command over the run's context and hands its data to the build (JSON files, properties); the
+     * result's outcome is the goal's.
+     */
+    protected abstract CommandResult<?> run(CommandContext ctx);
 
     /**
      * Sets the project properties {@code sqlitch.deployed.change} and {@code sqlitch.deployed.tag} (the current
@@ -191,25 +190,26 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
         project.getProperties().setProperty("sqlitch.deployed.tag", tag == null ? "" : tag);
     }
 
+    /** The project's base directory; without a project, where Maven was started. */
+    protected Path baseDirectory() {
+        return project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+    }
+
     /** A file parameter resolved against the project's base directory; null when none is given. */
     protected Path projectFile(File configured) {
         if (configured == null || configured.getPath().isEmpty()) {
             return null;
         }
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        return base.resolve(configured.getPath());
+        return baseDirectory().resolve(configured.getPath());
     }
 
     /** Writes {@code json} to the {@code sqlitch.jsonFile} given ({@code -D} beats the pom); nothing when none is. */
     protected void writeJson(File configured, String json) {
-        String name = configured == null ? null : configured.getPath();
-        if (name == null || name.isEmpty()) {
+        Path file = projectFile(configured);
+        if (file == null) {
             return;
         }
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        Path file = base.resolve(name);
         try {
             JsonWriter.write(file, json);
         } catch (IOException e) {
@@ -243,10 +243,7 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     protected RunContext runContext() {
         String dir = chdir == null ? null : chdir.getPath();
-        Path base = project != null && project.getBasedir() != null
-                ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        Path directory = dir == null ? base : base.resolve(dir);
+        Path directory = dir == null ? baseDirectory() : baseDirectory().resolve(dir);
         if (!Files.isDirectory(directory)) {
             // Sqitch's --chdir message (which it follows with a Perl trace).
             throw new SqitchException("Cannot change to directory " + dir + ": No such file or directory");
@@ -271,6 +268,11 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     protected boolean userSwitch(String property) {
         String user = userProperties().getProperty(property);
         return user != null && ParameterResolver.bool(property, user);
+    }
+
+    /** A single optional value as Sqitch's positional argument ({@code sqlitch.target}): none when empty. */
+    protected static List<String> positional(String value) {
+        return value == null || value.isEmpty() ? List.of() : List.of(value);
     }
 
     /** A repeatable parameter's value, never null. */

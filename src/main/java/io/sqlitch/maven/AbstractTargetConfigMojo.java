@@ -1,13 +1,21 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.Command;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.TargetCommandOptions;
 import io.sqlitch.command.TargetProperties;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters {@code target} and {@code engine} share: an action, a name, and the properties to write. */
-abstract class AbstractTargetConfigMojo extends AbstractSqlitchMojo {
+/**
+ * What {@code target} and {@code engine} share: an action, a name, the properties to write, and the one value that
+ * differs (the target's URI, the engine's target), which {@code add} takes as its second argument and {@code alter}
+ * writes.
+ */
+abstract class AbstractTargetConfigMojo extends AbstractLayoutMojo {
 
     /**
      * The action: {@code list} (default), {@code add}, {@code alter}, {@code remove}, {@code rename}, {@code show}.
@@ -41,60 +49,35 @@ abstract class AbstractTargetConfigMojo extends AbstractSqlitchMojo {
     @Parameter(property = "sqlitch.verbose", defaultValue = "false")
     private boolean verbose;
 
-    /**
-     * {@code --extension}: the script file extension.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.extension")
-    private String extension;
+    private final Function<CommandContext, Command<TargetCommandOptions, Void>> command;
+    private final boolean valueIsUri;
 
     /**
-     * {@code --dir name=path}: script directories.
-     *
-     * @since 0.1.0
+     * @param command    the command ({@code TargetCommand::new}, {@code EngineCommand::new})
+     * @param valueIsUri whether {@link #value()} is {@code --uri} (target) rather than {@code --target} (engine)
      */
-    @Parameter(property = "sqlitch.dir")
-    private List<String> dir;
+    AbstractTargetConfigMojo(Function<CommandContext, Command<TargetCommandOptions, Void>> command,
+                             boolean valueIsUri) {
+        this.command = command;
+        this.valueIsUri = valueIsUri;
+    }
 
-    /**
-     * {@code --set name=value}: variables.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.set")
-    private List<String> set;
+    /** The goal's own value: the target's URI, the engine's target. */
+    protected abstract String value();
 
     @Override
-    protected boolean needsPlan() {
-        return false;
-    }
-
-    /** The second positional argument of {@code add} ({@code target}: the URI; {@code engine}: the target). */
-    protected abstract String addArgument();
-
-    /** The {@code --uri} and {@code --target} properties for {@code alter}. */
-    protected abstract TargetProperties properties(String extensionValue, java.util.Map<String, String> dirs,
-                                                   java.util.Map<String, String> variables);
-
-    /** The action, {@code -D} first. */
-    protected String action() {
-        return action;
-    }
-
-    protected TargetCommandOptions options() {
-        String act = action();
+    protected final CommandResult<?> run(CommandContext ctx) {
         List<String> args = new ArrayList<>();
-        String n = name;
-        if (n != null) {
-            args.add(n);
-            String second = "add".equals(act) ? addArgument() : "rename".equals(act) ? newName : null;
+        if (name != null) {
+            args.add(name);
+            String second = "add".equals(action) ? value() : "rename".equals(action) ? newName : null;
             if (second != null) {
                 args.add(second);
             }
         }
-        return new TargetCommandOptions(verbose, act, args,
-                properties(extension, KeyValues.parse("sqlitch.dir", listOf(dir)),
-                        KeyValues.parse("sqlitch.set", listOf(set))));
+        String alter = "add".equals(action) ? null : value();
+        TargetProperties properties = new TargetProperties(valueIsUri ? alter : null, valueIsUri ? null : alter,
+                registry, client, topDir, planFile, extension(), dirs(), layoutVariables());
+        return command.apply(ctx).execute(new TargetCommandOptions(verbose, action, args, properties));
     }
 }

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.AddCommand;
 import io.sqlitch.command.AddOptions;
-import io.sqlitch.console.Output;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -61,11 +61,10 @@ public class AddMojo extends AbstractChangeAuthoringMojo {
     private List<String> set;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new AddCommand(commandContext(context, out, null)).execute(new AddOptions(change(), requires(),
-                conflicts(), notes(), templateDirectory, template,
-                KeyValues.parse("sqlitch.use", listOf(use)), listOf(with),
-                listOf(without), AuthoringSupport.variables(listOf(set)),
-                all(), targetArgs()));
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new AddCommand(ctx).execute(authoring(AddOptions.builder())
+                .templateDirectory(templateDirectory).templateName(template)
+                .use(KeyValues.parse("sqlitch.use", listOf(use))).with(listOf(with)).without(listOf(without))
+                .variables(AuthoringSupport.variables(listOf(set))).build());
     }
 }

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.BundleCommand;
 import io.sqlitch.command.BundleOptions;
-import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -44,8 +44,8 @@ public class BundleMojo extends AbstractDatabaseMojo {
     private boolean all;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new BundleCommand(commandContext(context, out, null)).execute(new BundleOptions(destDir,
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new BundleCommand(ctx).execute(new BundleOptions(destDir,
                 from, to, all, targetArgs()));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * counts come from Sqitch's own progress lines as they pass ({@code "  + name .. ok"}), so no command changes.
  * Not Sqitch output, so off by default: with it off the output is Sqitch's, line for line.
  */
-final class ChangeSummary implements Output {
+final class ChangeSummary extends ForwardingOutput {
 
     private final ConsoleResults out;
     private final String goal;
@@ -21,37 +21,17 @@ final class ChangeSummary implements Output {
     private boolean statusListed;
 
     ChangeSummary(ConsoleResults out, String goal, boolean enabled, long startNanos) {
+        super(out);
         this.out = out;
         this.goal = goal;
         this.enabled = enabled;
         this.startNanos = startNanos;
     }
 
-    @Override
-    public void info(String line) {
-        count(line);
-        out.info(line);
-    }
-
-    @Override
-    public void emit(String line) {
-        count(line);
-        out.emit(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        out.warn(line);
-    }
-
-    @Override
-    public void vent(String line) {
-        out.vent(line);
-    }
-
     // A progress line starts with its bullet; script output may end it before "ok", so the starts are counted.
     // A "not ok" fails the goal, and a failed goal prints no summary.
-    private void count(String line) {
+    @Override
+    void seen(String line) {
         if (line.startsWith("  + ")) {
             deployed++;
         } else if (line.startsWith("  - ")) {

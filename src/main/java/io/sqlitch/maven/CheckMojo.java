@@ -1,40 +1,18 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.SqitchException;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CheckCommand;
 import io.sqlitch.command.CheckOptions;
-import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch check}: compares the deployed changes' script signatures with the plan's scripts. */
 @Mojo(name = "check", threadSafe = true)
-public class CheckMojo extends AbstractDatabaseMojo {
-
-    /**
-     * {@code --from-change}: the first change to check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.fromChange")
-    private String fromChange;
-
-    /**
-     * {@code --to-change}: the last change to check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.toChange")
-    private String toChange;
+public class CheckMojo extends AbstractRangeMojo {
 
     @Override
-    protected void run(RunContext context, Output out) {
-        try {
-            new CheckCommand(commandContext(context, out, null)).execute(new CheckOptions(target, fromChange, toChange));
-        } catch (SqitchException e) {
-            // Sqitch exits with the number of failed checks; one failure (exit 1) is still a failure, not soft.
-            throw e.getMessage() != null && e.getMessage().startsWith("Failed ") ? new SqitchException(e.getMessage(), e) : e;
-        }
+    protected CommandResult<?> run(CommandContext ctx) {
+        // Sqitch exits with the number of failed checks: an exception, so one failure (exit 1) fails the build too.
+        return new CheckCommand(ctx).execute(new CheckOptions(target, fromChange, toChange));
     }
 }

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.ConfigCommand;
 import io.sqlitch.command.ConfigOptions;
-import io.sqlitch.console.Output;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -201,7 +201,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
     }
 
     @Override
-    protected void run(RunContext context, Output out) {
+    protected CommandResult<?> run(CommandContext ctx) {
         List<String> types = new ArrayList<>();
         addIf(types, "sqlitch.bool", bool, "bool");
         addIf(types, "sqlitch.int", intType, "int");
@@ -216,7 +216,7 @@ public class ConfigMojo extends AbstractSqlitchMojo {
             removeSection, list};
         for (ConfigAction a : ConfigAction.values()) {
             if (deprecated[a.ordinal()]) {
-                out.warn("sqlitch." + a.property() + " is deprecated: use -Dsqlitch.action=" + a.property());
+                ctx.out().warn("sqlitch." + a.property() + " is deprecated: use -Dsqlitch.action=" + a.property());
                 actions.add(a.sqitchName());
             }
         }
@@ -227,9 +227,8 @@ public class ConfigMojo extends AbstractSqlitchMojo {
                 args.add(arg);
             }
         }
-        new ConfigCommand(context, out).execute(new ConfigOptions(file,
-                local, user, system,
-                types, actions, args));
+        return new ConfigCommand(ctx).execute(ConfigOptions.builder().file(file).local(local).user(user)
+                .system(system).types(types).actions(actions).args(args).build());
     }
 
     private void addIf(List<String> into, String property, boolean value, String name) {

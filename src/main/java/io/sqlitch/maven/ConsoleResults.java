@@ -14,7 +14,7 @@ import java.util.Set;
  * to standard output as they are, without a prefix, like {@code help:evaluate -DforceStdout}. With Maven's log at
  * INFO nothing changes: the lines are {@code [INFO]} lines only.
  */
-final class ConsoleResults implements Output {
+final class ConsoleResults extends ForwardingOutput {
 
     /** The goals whose stdout is the result a script wants (tag, target and engine: their lists). */
     static final Set<String> RESULT_GOALS = Set.of("status", "log", "plan", "show", "config", "tag", "target",
@@ -30,6 +30,7 @@ final class ConsoleResults implements Output {
      * @param sqitchQuiet {@code sqlitch.quiet}: Sqitch's progress lines stay silent on stdout too
      */
     ConsoleResults(Output log, PrintStream stdout, String goal, boolean sqitchQuiet) {
+        super(log);
         this.log = log;
         this.stdout = stdout;
         this.resultGoal = RESULT_GOALS.contains(goal);
@@ -50,7 +51,7 @@ final class ConsoleResults implements Output {
 
     @Override
     public void info(String line) {
-        log.info(line);
+        super.info(line);
         if (resultGoal && !sqitchQuiet) {
             print(line);
         }
@@ -58,7 +59,7 @@ final class ConsoleResults implements Output {
 
     @Override
     public void emit(String line) {
-        log.emit(line);
+        super.emit(line);
         if (resultGoal) {
             print(line);
         }
@@ -68,16 +69,6 @@ final class ConsoleResults implements Output {
     void result(String line) {
         log.emit(line);
         print(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        log.warn(line);
-    }
-
-    @Override
-    public void vent(String line) {
-        log.vent(line);
     }
 
     private void print(String line) {

@@ -1,11 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.DeployCommand;
 import io.sqlitch.command.DeployOptions;
 import io.sqlitch.command.PreviewCommand;
-import io.sqlitch.console.Output;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * execution deploys a fresh database before the integration tests run.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class DeployMojo extends AbstractChangingMojo {
+public class DeployMojo extends AbstractPreviewMojo {
 
     /**
      * {@code --to-change}: deploy up to and including this change (default: the whole plan).
@@ -52,30 +51,17 @@ public class DeployMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.atomic", defaultValue = "false")
     private boolean atomic;
 
-    // The deploy's context, reused after it so the build properties cost no second config read and plan parse.
-    private CommandContext deployed;
-    private boolean previewed;
-
     @Override
-    protected void run(RunContext context, Output out) {
-        deployed = commandContext(context, out, null);
-        DeployOptions options = new DeployOptions(targetArgs(), null,
-                toChange, mode, verify,
-                logOnly(), lockTimeout(), variables(),
-                atomic);
+    protected CommandResult<?> run(CommandContext ctx) {
+        DeployOptions options = changing(DeployOptions.builder()).toChange(toChange).mode(mode).verify(verify)
+                .atomic(atomic).build();
         if (preview()) {
-            new PreviewCommand(deployed).deploy(options, previewFile());
-            previewed = true;
-            return;
+            new PreviewCommand(ctx).deploy(options, previewFile());
+            return CommandResult.ok(); // it deployed nothing: no build properties (reading could create the registry)
         }
-        new DeployCommand(deployed).execute(options);
-    }
-
-    @Override
-    protected void afterRun(RunContext context, Output out) {
-        if (previewed) {
-            return; // a preview deployed nothing, and reading the registry for the properties could create it
-        }
-        publishDeployed(deployed != null ? deployed : commandContext(context, out, null), target);
+        CommandResult<Void> result = new DeployCommand(ctx).execute(options);
+        // The deploy's context, reused so the build properties cost no second config read and plan parse.
+        publishDeployed(ctx, target);
+        return result;
     }
 }

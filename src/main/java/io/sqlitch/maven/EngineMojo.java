@@ -1,10 +1,6 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
 import io.sqlitch.command.EngineCommand;
-import io.sqlitch.console.Output;
-import io.sqlitch.command.TargetProperties;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -20,20 +16,12 @@ public class EngineMojo extends AbstractTargetConfigMojo {
     @Parameter(property = "sqlitch.target")
     private String target;
 
+    public EngineMojo() {
+        super(EngineCommand::new, false);
+    }
+
     @Override
-    protected String addArgument() {
+    protected String value() {
         return target;
-    }
-
-    @Override
-    protected TargetProperties properties(String extension, Map<String, String> dirs, Map<String, String> variables) {
-        String alterTarget = "add".equals(action()) ? null : target;
-        return new TargetProperties(null, alterTarget, registry, client,
-                topDir, planFile, extension, dirs, variables);
-    }
-
-    @Override
-    protected void run(RunContext context, Output out) {
-        new EngineCommand(context, out).execute(options());
     }
 }

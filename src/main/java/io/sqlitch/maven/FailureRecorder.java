@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * since. Sqitch prints these before its one-word failure ({@code Deploy failed}); the build's final error needs
  * them together.
  */
-final class FailureRecorder implements Output {
+final class FailureRecorder extends ForwardingOutput {
 
     private static final Pattern DATABASE = Pattern.compile(
             "(?:Deploying changes|Reverting changes|Reverting all changes from|Verifying) .*?(\\S+)");
@@ -22,40 +22,23 @@ final class FailureRecorder implements Output {
     record ChangeStep(char bullet, String specifier) {
     }
 
-    private final Output delegate;
     private String database;
     private ChangeStep step;
     private boolean failed;
     private final List<String> errors = new ArrayList<>();
 
     FailureRecorder(Output delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public void info(String line) {
-        note(line);
-        delegate.info(line);
-    }
-
-    @Override
-    public void emit(String line) {
-        note(line);
-        delegate.emit(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        delegate.warn(line);
+        super(delegate);
     }
 
     @Override
     public void vent(String line) {
         errors.add(line);
-        delegate.vent(line);
+        super.vent(line);
     }
 
-    private void note(String line) {
+    @Override
+    void seen(String line) {
         Matcher db = DATABASE.matcher(line);
         if (db.matches()) {
             database = db.group(1);

@@ -1,9 +1,9 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.GraphCommand;
 import io.sqlitch.command.GraphOptions;
-import io.sqlitch.console.Output;
 import io.sqlitch.graph.GraphFormat;
 import java.io.File;
 import java.util.Arrays;
@@ -46,17 +46,12 @@ public class GraphMojo extends AbstractSqlitchMojo {
     private String graphFormats;
 
     @Override
-    protected void run(RunContext context, Output out) {
+    protected CommandResult<?> run(CommandContext ctx) {
         String directory = graphDirectory == null ? "target/sqlitch"
                 : graphDirectory.getPath();
         String formats = graphFormats == null ? "svg,dot,mermaid" : graphFormats;
-        new GraphCommand(commandContext(context, out, null)).execute(new GraphOptions(target,
+        return new GraphCommand(ctx).execute(new GraphOptions(target,
                 baseDirectory().resolve(directory), Arrays.stream(formats.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(GraphFormat::named).distinct().toList()));
-    }
-
-    private java.nio.file.Path baseDirectory() {
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : java.nio.file.Path.of(session.getExecutionRootDirectory());
     }
 }

@@ -1,16 +1,15 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.InitCommand;
 import io.sqlitch.command.InitOptions;
-import io.sqlitch.console.Output;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch init}: creates {@code sqitch.conf}, the plan and the script directories of a new project. */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
-public class InitMojo extends AbstractSqlitchMojo {
+public class InitMojo extends AbstractLayoutMojo {
 
     /**
      * The project name (Sqitch's positional argument).
@@ -36,43 +35,10 @@ public class InitMojo extends AbstractSqlitchMojo {
     @Parameter(property = "sqlitch.target")
     private String target;
 
-    /**
-     * {@code --extension}: the script file extension.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.extension")
-    private String extension;
-
-    /**
-     * {@code --dir name=path}: script directories ({@code deploy}, {@code revert}, {@code verify}, {@code
-     * reworked}, ...).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.dir")
-    private List<String> dir;
-
-    /**
-     * {@code --set name=value}: variables written to {@code [core "variables"]}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.set")
-    private List<String> set;
-
     @Override
-    protected boolean needsPlan() {
-        return false;
-    }
-
-    @Override
-    protected void run(RunContext context, Output out) {
-        new InitCommand(context, out).execute(new InitOptions(projectName,
-                uri, engine, target,
-                registry, client, topDir,
-                planFile, extension,
-                KeyValues.parse("sqlitch.dir", listOf(dir)),
-                KeyValues.parse("sqlitch.set", listOf(set))));
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new InitCommand(ctx).execute(InitOptions.builder().project(projectName).uri(uri).engine(engine)
+                .target(target).registry(registry).client(client).topDir(topDir).planFile(planFile)
+                .extension(extension()).dirs(dirs()).variables(layoutVariables()).build());
     }
 }

@@ -1,9 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.LogCommand;
 import io.sqlitch.command.LogOptions;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.LogReport;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;
@@ -56,13 +57,11 @@ public class LogMojo extends AbstractHistoryMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new LogCommand(commandContext(context, out, null),
-                (t, events) -> writeJson(jsonFile, Reports.log(t.destination(), events))).execute(new LogOptions(target,
-                listOf(event), changePattern,
-                projectPattern, committerPattern,
-                maxCount, skipCount(), reverse,
-                format, dateFormat, oneline,
-                abbrev, headers, color));
+    protected CommandResult<?> run(CommandContext ctx) {
+        CommandResult<LogReport> result = new LogCommand(ctx).execute(listing(LogOptions.builder())
+                .args(positional(target)).events(listOf(event)).projectPattern(projectPattern)
+                .committerPattern(committerPattern).build());
+        writeJson(jsonFile, Reports.log(result.value().target().destination(), result.value().events()));
+        return result;
     }
 }

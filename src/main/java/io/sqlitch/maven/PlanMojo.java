@@ -1,9 +1,10 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.PlanCommand;
 import io.sqlitch.command.PlanOptions;
+import io.sqlitch.command.PlanReport;
 import io.sqlitch.json.Reports;
 import java.io.File;
 import java.util.List;
@@ -48,13 +49,10 @@ public class PlanMojo extends AbstractHistoryMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new PlanCommand(commandContext(context, out, null),
-                (plan, changes) -> writeJson(jsonFile, Reports.plan(plan, changes))).execute(new PlanOptions(target,
-                event, changePattern,
-                plannerPattern, maxCount, skipCount(),
-                reverse, headers, format,
-                oneline, abbrev,
-                dateFormat, color, List.of()));
+    protected CommandResult<?> run(CommandContext ctx) {
+        CommandResult<PlanReport> result = new PlanCommand(ctx).execute(listing(PlanOptions.builder())
+                .target(target).event(event).plannerPattern(plannerPattern).build());
+        writeJson(jsonFile, Reports.plan(result.value().plan(), result.value().changes()));
+        return result;
     }
 }

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RebaseCommand;
 import io.sqlitch.command.RebaseOptions;
@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch rebase}: reverts to a change, then deploys again. A batch build must confirm with {@code -Dsqlitch.yes}. */
 @Mojo(name = "rebase", threadSafe = true)
-public class RebaseMojo extends AbstractChangingMojo {
+public class RebaseMojo extends AbstractRevertDeployMojo {
 
     /**
      * {@code --onto-change}: revert the changes after this one (default: all).
@@ -38,59 +38,14 @@ public class RebaseMojo extends AbstractChangingMojo {
     @Parameter(property = "sqlitch.modified", defaultValue = "false")
     private boolean modified;
 
-    /**
-     * {@code --mode}: {@code all} (default), {@code tag} or {@code change}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.mode")
-    private String mode;
-
-    /**
-     * {@code --verify}/{@code --no-verify} (default: {@code rebase.verify}, then {@code deploy.verify}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.verify")
-    private Boolean verify;
-
-    /**
-     * {@code -y}: revert without asking.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.yes")
-    private Boolean yes;
-
-    /**
-     * {@code --set-revert name=value}: variables for the revert scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setRevert")
-    private List<String> setRevert;
-
-    /**
-     * {@code --set-deploy name=value}: variables for the deploy scripts only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "sqlitch.setDeploy")
-    private List<String> setDeploy;
-
     @Override
-    protected void run(RunContext context, Output out) {
-        RebaseOptions options = new RebaseOptions(targetArgs(), null,
-                ontoChange, uptoChange,
-                modified, mode,
-                verify, yes, logOnly(),
-                lockTimeout(), variables(),
-                KeyValues.parse("sqlitch.setRevert", listOf(setRevert)),
-                KeyValues.parse("sqlitch.setDeploy", listOf(setDeploy)));
+    protected CommandResult<?> run(CommandContext ctx) {
+        RebaseOptions options = revertDeploy(RebaseOptions.builder()).ontoChange(ontoChange)
+                .uptoChange(uptoChange).modified(modified).build();
         if (preview()) {
-            new PreviewCommand(commandContext(context, out, null)).rebase(options, previewFile());
-            return;
+            new PreviewCommand(ctx).rebase(options, previewFile());
+            return CommandResult.ok();
         }
-        new RebaseCommand(commandContext(context, out, null)).execute(options);
+        return new RebaseCommand(ctx).execute(options);
     }
 }

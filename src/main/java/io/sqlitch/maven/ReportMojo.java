@@ -1,5 +1,6 @@
 package io.sqlitch.maven;
 
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.command.CommandContext;
@@ -46,9 +47,9 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
     private File reportDirectory;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new GraphCommand(commandContext(context, out, null)).report(target,
-                directory().resolve(OUTPUT_NAME + ".html"));
+    protected CommandResult<?> run(CommandContext ctx) {
+        new GraphCommand(ctx).report(target, directory().resolve(OUTPUT_NAME + ".html"));
+        return CommandResult.ok();
     }
 
     private PlanGraph graph(RunContext context, Output out) {
@@ -140,8 +141,6 @@ public class ReportMojo extends AbstractSqlitchMojo implements MavenReport {
 
     private Path directory() {
         String dir = reportDirectory == null ? null : reportDirectory.getPath();
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
-                : Path.of(session.getExecutionRootDirectory());
-        return dir == null ? base.resolve("target/site") : base.resolve(dir);
+        return baseDirectory().resolve(dir == null ? "target/site" : dir);
     }
 }

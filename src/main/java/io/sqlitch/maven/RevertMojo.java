@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.PreviewCommand;
 import io.sqlitch.command.RevertCommand;
 import io.sqlitch.command.RevertOptions;
@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code sqitch revert}: reverts deployed changes. A batch build must confirm with {@code -Dsqlitch.yes}. */
 @Mojo(name = "revert", threadSafe = true)
-public class RevertMojo extends AbstractChangingMojo {
+public class RevertMojo extends AbstractPreviewMojo {
 
     /**
      * {@code --to-change}: revert the changes deployed after this one (default: all).
@@ -38,15 +38,13 @@ public class RevertMojo extends AbstractChangingMojo {
     private Boolean yes;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        RevertOptions options = new RevertOptions(targetArgs(), null,
-                toChange, modified, yes,
-                logOnly(),
-                lockTimeout(), variables());
+    protected CommandResult<?> run(CommandContext ctx) {
+        RevertOptions options = changing(RevertOptions.builder()).toChange(toChange).modified(modified)
+                .noPrompt(yes).build();
         if (preview()) {
-            new PreviewCommand(commandContext(context, out, null)).revert(options, previewFile());
-            return;
+            new PreviewCommand(ctx).revert(options, previewFile());
+            return CommandResult.ok();
         }
-        new RevertCommand(commandContext(context, out, null)).execute(options);
+        return new RevertCommand(ctx).execute(options);
     }
 }

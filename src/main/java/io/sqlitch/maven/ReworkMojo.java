@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.ReworkCommand;
 import io.sqlitch.command.ReworkOptions;
 import java.util.List;
@@ -12,8 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class ReworkMojo extends AbstractChangeAuthoringMojo {
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new ReworkCommand(commandContext(context, out, null)).execute(
-                new ReworkOptions(change(), requires(), conflicts(), notes(), all(), targetArgs()));
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new ReworkCommand(ctx).execute(authoring(ReworkOptions.builder()).build());
     }
 }

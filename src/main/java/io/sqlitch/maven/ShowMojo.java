@@ -1,8 +1,8 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.SqitchException;
-import io.sqlitch.console.Output;
 import io.sqlitch.command.ShowCommand;
 import io.sqlitch.command.ShowOptions;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -45,14 +45,7 @@ public class ShowMojo extends AbstractSqlitchMojo {
     private boolean exists;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        String what = type;
-        String key = object;
-        boolean found = new ShowCommand(commandContext(context, out, null)).execute(new ShowOptions(what, key,
-                target, exists));
-        if (!found) {
-            // Sqitch exits 2 silently; a failed build needs words.
-            throw new SqitchException(what + " \"" + key + "\" does not exist");
-        }
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new ShowCommand(ctx).execute(new ShowOptions(type, object, target, exists));
     }
 }

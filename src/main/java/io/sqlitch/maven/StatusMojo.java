@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.StatusCommand;
 import io.sqlitch.command.StatusOptions;
 import io.sqlitch.command.StatusReport;
@@ -57,15 +57,14 @@ public class StatusMojo extends AbstractDatabaseMojo {
     private File jsonFile;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new StatusCommand(commandContext(context, out, null), this::report).execute(new StatusOptions(target,
-                projectName, showChanges,
-                showTags, dateFormat));
-    }
-
-    // Sets the build properties and writes the JSON file before a soft "No changes deployed" ends the goal.
-    private void report(StatusReport report) {
+    protected CommandResult<?> run(CommandContext ctx) {
+        CommandResult<StatusReport> result = new StatusCommand(ctx).execute(StatusOptions.builder()
+                .args(targetArgs()).project(projectName).showChanges(showChanges).showTags(showTags)
+                .dateFormat(dateFormat).build());
+        // The build properties and the JSON file, also after a soft "No changes deployed".
+        StatusReport report = result.value();
         publishDeployed(report.current().map(DeployedChange::name).orElse(""), report.currentTag());
         writeJson(jsonFile, Reports.status(report));
+        return result;
     }
 }

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.TagCommand;
 import io.sqlitch.command.TagOptions;
 import java.util.List;
@@ -53,8 +53,8 @@ public class TagMojo extends AbstractSqlitchMojo {
     private boolean all;
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new TagCommand(commandContext(context, out, null)).execute(new TagOptions(tag,
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new TagCommand(ctx).execute(new TagOptions(tag,
                 change, AuthoringSupport.notes(note, notes),
                 all, List.of()));
     }

@@ -1,10 +1,6 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
 import io.sqlitch.command.TargetCommand;
-import io.sqlitch.command.TargetProperties;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -21,20 +17,12 @@ public class TargetMojo extends AbstractTargetConfigMojo {
     @Parameter(property = "sqlitch.uri")
     private String uri;
 
+    public TargetMojo() {
+        super(TargetCommand::new, true);
+    }
+
     @Override
-    protected String addArgument() {
+    protected String value() {
         return uri;
-    }
-
-    @Override
-    protected TargetProperties properties(String extension, Map<String, String> dirs, Map<String, String> variables) {
-        String alterUri = "add".equals(action()) ? null : uri;
-        return new TargetProperties(alterUri, null, registry, client,
-                topDir, planFile, extension, dirs, variables);
-    }
-
-    @Override
-    protected void run(RunContext context, Output out) {
-        new TargetCommand(context, out).execute(options());
     }
 }

@@ -1,7 +1,7 @@
 package io.sqlitch.maven;
 
-import io.sqlitch.RunContext;
-import io.sqlitch.console.Output;
+import io.sqlitch.command.CommandContext;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.UpgradeCommand;
 import io.sqlitch.command.UpgradeOptions;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class UpgradeMojo extends AbstractDatabaseMojo {
 
     @Override
-    protected void run(RunContext context, Output out) {
-        new UpgradeCommand(commandContext(context, out, null)).execute(new UpgradeOptions(target));
+    protected CommandResult<?> run(CommandContext ctx) {
+        return new UpgradeCommand(ctx).execute(new UpgradeOptions(target));
     }
 }

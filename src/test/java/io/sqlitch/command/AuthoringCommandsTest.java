@@ -72,7 +72,7 @@ class AuthoringCommandsTest {
         Files.createDirectories(dir.resolve("t/deploy"));
         Files.writeString(dir.resolve("t/deploy/sqlite.tmpl"), "[% IF change %]unclosed\n");
         SqitchException e = assertThrows(SqitchException.class, () -> new AddCommand(ctx).execute(
-                new AddOptions("x", null, null, null, "t", null, null, null, null, null, false, null)));
+                AddOptions.builder().changeName("x").templateDirectory("t").build()));
         assertTrue(e.getMessage().startsWith("Error executing "), e.getMessage());
         assertEquals(HEADER, plan());
         assertFalse(Files.exists(dir.resolve("deploy")));
@@ -97,16 +97,14 @@ class AuthoringCommandsTest {
         SqitchException tag = assertThrows(SqitchException.class,
                 () -> new TagCommand(ctx).execute(TagOptions.of("v1", null, null)));
         assertEquals("Cannot apply tag \"@v1\" to a plan with no changes", tag.getMessage());
-        SqitchException plan = assertThrows(SqitchException.class,
-                () -> new PlanCommand(ctx).execute(PlanOptions.defaults()));
-        assertEquals("No changes in sqitch.plan", plan.getMessage());
+        CommandResult<PlanReport> plan = new PlanCommand(ctx).execute(PlanOptions.defaults());
+        assertEquals("No changes in sqitch.plan", plan.message());
         assertTrue(plan.isSoft());
     }
 
     @Test
     void reworkWithoutRevertScriptListsOnlyExistingFiles() throws Exception {
-        new AddCommand(ctx).execute(new AddOptions("r", null, null, List.of("n"), null, null, null, null, null,
-                null, false, null));
+        new AddCommand(ctx).execute(AddOptions.builder().changeName("r").notes(List.of("n")).build());
         Files.delete(dir.resolve("revert/r.sql"));
         new TagCommand(ctx).execute(TagOptions.of("t", null, "t"));
         Capture rework = new Capture();
@@ -124,9 +122,9 @@ class AuthoringCommandsTest {
         new AddCommand(ctx).execute(AddOptions.of("s", null, null, "n"));
         Capture show = new Capture();
         ShowCommand cmd = new ShowCommand(new CommandContext(ctx.run(), TargetOptions.none(), show, null));
-        assertTrue(cmd.execute(new ShowOptions("deploy", "s", null, true)));
-        assertFalse(cmd.execute(new ShowOptions("change", "nope", null, true)));
-        assertFalse(cmd.execute(new ShowOptions("tag", "nope", null, true)));
+        assertTrue(cmd.execute(new ShowOptions("deploy", "s", null, true)).isOk());
+        assertFalse(cmd.execute(new ShowOptions("change", "nope", null, true)).isOk());
+        assertFalse(cmd.execute(new ShowOptions("tag", "nope", null, true)).isOk());
         assertEquals("", show.stdout());
     }
 }

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sqlitch.RunContext;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class AuthoringParityDifferentialTest {
         ours = theirs.copyTo(tmp.resolve("ours"));
     }
 
-    private void step(List<String> args, Consumer<CommandContext> command) {
+    private void step(List<String> args, Function<CommandContext, ? extends CommandResult<?>> command) {
         RealSqitch.Result expected = theirs.sqitch(args.toArray(String[]::new));
         RealSqitch.Result actual = ours.ours(command);
         assertEquals(PositionalArgumentsDifferentialTest.text(expected),
@@ -59,8 +59,8 @@ class AuthoringParityDifferentialTest {
     void addWithATargetTakesTheEngineFromItsUri() {
         twins("[core]\n\ttop_dir = .\n");
         step(List.of("add", "c", "db:sqlite:test.db", "-n", "Adds c."), ctx -> new AddCommand(ctx).execute(
-                new AddOptions(null, null, null, List.of("Adds c."), null, null, null, null, null, null, false,
-                        List.of("c", "db:sqlite:test.db"))));
+                AddOptions.builder().notes(List.of("Adds c."))
+                        .args(List.of("c", "db:sqlite:test.db")).build()));
         step(List.of("add", "d", "-n", "Adds d."), ctx -> new AddCommand(ctx).execute(
                 AddOptions.of("d", null, null, "Adds d.")));
     }

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import io.sqlitch.RunContext;
 import io.sqlitch.target.TargetOptions;
 import io.sqlitch.testing.Capture;
@@ -16,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,10 +51,10 @@ class AuthoringTutorialOracleTest {
         return new CommandContext(new RunContext(dir, env, clock, home), TargetOptions.none(), out, null);
     }
 
-    private void step(String step, Path dir, String time, Consumer<CommandContext> command) throws Exception {
+    private void step(String step, Path dir, String time, Function<CommandContext, ? extends CommandResult<?>> command) throws Exception {
         Capture capture = new Capture();
         CommandContext ctx = context(dir, time, capture);
-        RealSqitch.Result r = capture.run(() -> command.accept(ctx));
+        RealSqitch.Result r = capture.run(() -> command.apply(ctx));
         assertEquals(expected(step, "out"), r.stdout(), "stdout of step " + step);
         assertEquals(expected(step, "err"), r.stderr(), "stderr of step " + step);
         assertEquals(Integer.parseInt(expected(step, "rc").trim()), r.exitValue(), "exit of step " + step);
@@ -176,8 +176,7 @@ class AuthoringTutorialOracleTest {
         }
 
         step("120", flipr, "21:00:00", c -> new PlanCommand(c).execute(PlanOptions.defaults()));
-        step("121", flipr, "21:00:00", c -> new PlanCommand(c).execute(new PlanOptions(null, null, null, null, null,
-                null, false, true, null, true, null, null, null, List.of())));
+        step("121", flipr, "21:00:00", c -> new PlanCommand(c).execute(PlanOptions.builder().oneline(true).build()));
         step("124", flipr, "21:00:00", c -> new ShowCommand(c).execute(ShowOptions.of("change", "userflips")));
         step("125", flipr, "21:00:00", c -> new ShowCommand(c).execute(ShowOptions.of("change", "userflips@HEAD")));
         step("126", flipr, "21:00:00", c -> new ShowCommand(c).execute(

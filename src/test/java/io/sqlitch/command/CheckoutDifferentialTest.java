@@ -68,9 +68,9 @@ class CheckoutDifferentialTest {
             Capture capture = new Capture();
             CommandContext ctx = new CommandContext(new RunContext(ours, env, Clock.systemUTC(), home),
                     TargetOptions.none(), capture, null);
-            RealSqitch.Result actual = capture.run(() -> new CheckoutCommand(ctx).execute(new CheckoutOptions(
-                    args.stream().filter(a -> !a.equals("-y")).toList(), null, null, null, args.contains("-y") ? Boolean.TRUE : null,
-                    false, null, null, null, null)));
+            RealSqitch.Result actual = capture.run(() -> new CheckoutCommand(ctx).execute(CheckoutOptions.builder()
+                    .args(args.stream().filter(a -> !a.equals("-y")).toList())
+                    .noPrompt(args.contains("-y") ? Boolean.TRUE : null).build()));
             String label = "checkout " + args;
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + label);
             assertEquals(expected.stderr(), actual.stderr(), "stderr of " + label);

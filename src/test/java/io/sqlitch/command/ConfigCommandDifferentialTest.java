@@ -52,7 +52,8 @@ class ConfigCommandDifferentialTest {
                 }
             }
         }
-        return new ConfigOptions(file, local, user, system, types, actions, args);
+        return ConfigOptions.builder().file(file).local(local).user(user).system(system).types(types)
+                .actions(actions).args(args).build();
     }
 
     private static final String HAND_WRITTEN = """
@@ -158,12 +159,12 @@ class ConfigCommandDifferentialTest {
         RunContext ctx = new RunContext(tmp, RealSqitch.env(tmp), Clock.systemUTC(), tmp);
         for (List<String> op : List.of(List.of("--bool-or-int", "n.b", "2k"), List.of("--bool-or-int", "n.c", "off"))) {
             Capture capture = new Capture();
-            RealSqitch.Result r = capture.run(() -> new ConfigCommand(ctx, capture).execute(parse(op)));
+            RealSqitch.Result r = capture.run(() -> new ConfigCommand(new CommandContext(ctx, null, capture, null)).execute(parse(op)));
             assertEquals(0, r.exitValue(), r.stderr());
         }
         assertEquals("[core]\n\tengine = sqlite\n[n]\n\tb = 2048\n\tc = false\n", read(tmp.resolve("sqitch.conf")));
         Capture get = new Capture();
-        get.run(() -> new ConfigCommand(ctx, get).execute(parse(List.of("--bool-or-int", "--get", "n.b"))));
+        get.run(() -> new ConfigCommand(new CommandContext(ctx, null, get, null)).execute(parse(List.of("--bool-or-int", "--get", "n.b"))));
         assertEquals("2048\n", get.stdout());
     }
 
@@ -195,7 +196,7 @@ class ConfigCommandDifferentialTest {
             RealSqitch.Result expected = RealSqitch.run(real, realEnv, op);
             Capture capture = new Capture();
             RealSqitch.Result actual = capture.run(
-                    () -> new ConfigCommand(ctx, capture).execute(parse(op.subList(1, op.size()))));
+                    () -> new ConfigCommand(new CommandContext(ctx, null, capture, null)).execute(parse(op.subList(1, op.size()))));
             String label = String.join(" ", op);
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + label);
             assertEquals(expected.stderr().replace(realHome.toString(), "HOME"),

@@ -34,15 +34,16 @@ class DryRunPreviewTest {
     }
 
     private static DeployOptions withVars(DeployOptions o) {
-        return new DeployOptions(o.args(), o.target(), o.toChange(), o.mode(), o.verify(), o.logOnly(),
-                o.lockTimeout(), Map.of("prefix", "app_", "note", "hi"), o.atomic());
+        return DeployOptions.builder().args(o.args()).target(o.target()).toChange(o.toChange()).mode(o.mode())
+                .verify(o.verify()).logOnly(o.logOnly()).lockTimeout(o.lockTimeout())
+                .set(Map.of("prefix", "app_", "note", "hi")).atomic(o.atomic()).build();
     }
 
     @Test
     void deployPreviewPrintsScriptsInOrderAndWritesNoFile() throws IOException {
         EngineProject p = project(tmp);
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         String out = r.stdout();
@@ -59,7 +60,7 @@ class DryRunPreviewTest {
         p.add("likes", "flips other:thing");
         EngineProject real = p.copyTo(tmp.resolve("real"));
         List<String> before = listing(p.dir);
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null)));
         assertEquals(before, listing(p.dir));
         RealSqitch.Result deploy = real.oursCli("deploy");
         assertEquals(2, preview.exitValue());
@@ -79,7 +80,7 @@ class DryRunPreviewTest {
         p.add("likes", "flips");
         assertEquals(0, p.oursCli("deploy", "--to", "users").exitValue());
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         assertTrue(r.stdout().startsWith("Would deploy 2 changes"), r.stdout());
@@ -91,7 +92,7 @@ class DryRunPreviewTest {
     void missingScriptFailsAsTheRealDeploy() throws IOException {
         EngineProject p = project(tmp);
         Files.delete(p.dir.resolve("deploy/flips.sql"));
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(EngineProject.deploy(), null)));
         RealSqitch.Result deploy = p.copyTo(tmp.resolve("real")).oursCli("deploy");
         assertEquals(2, preview.exitValue());
         assertEquals("Deploy script deploy/flips.sql does not exist\n", preview.stderr());
@@ -103,7 +104,7 @@ class DryRunPreviewTest {
         RealSqitch.assume(RealSqitch.sqlite3Available(), "sqlite3");
         EngineProject p = project(tmp);
         Path file = tmp.resolve("preview.sql");
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), file));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).deploy(withVars(EngineProject.deploy()), file)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertFalse(Files.exists(p.dir.resolve("flipr.db")));
         assertFalse(Files.exists(p.dir.resolve("sqitch.db")));
@@ -137,8 +138,8 @@ class DryRunPreviewTest {
         String db = p.dump("flipr.db");
         String registry = p.dump("sqitch.db");
         List<String> before = listing(tmp);
-        RealSqitch.Result r = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to", "users"),
-                null));
+        RealSqitch.Result r = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).revert(EngineProject.revert("--to", "users"),
+                null)));
         assertEquals(0, r.exitValue(), r.stderr());
         assertEquals(before, listing(tmp));
         assertEquals(db, p.dump("flipr.db"));
@@ -154,8 +155,8 @@ class DryRunPreviewTest {
     void revertPreviewOfAnUndeployedChangeFailsAsTheRealRevert() {
         EngineProject p = project(tmp);
         assertEquals(0, p.oursCli("deploy", "--to", "users").exitValue());
-        RealSqitch.Result preview = p.ours(ctx -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
-                "flips"), null));
+        RealSqitch.Result preview = p.ours(ctx -> preview(() -> new PreviewCommand(ctx).revert(EngineProject.revert("--to",
+                "flips"), null)));
         RealSqitch.Result real = p.oursCli("revert", "-y", "--to", "flips");
         assertEquals(2, preview.exitValue());
         assertEquals(real.stderr(), preview.stderr());
@@ -224,5 +225,10 @@ class DryRunPreviewTest {
         assertEquals(2, preview.exitValue());
         assertTrue(preview.stderr().startsWith("Engine \"mysql\" is not supported"), preview.stderr());
         assertEquals(real.stderr(), preview.stderr());
+    }
+
+    private static CommandResult<Void> preview(Runnable preview) {
+        preview.run();
+        return CommandResult.ok();
     }
 }

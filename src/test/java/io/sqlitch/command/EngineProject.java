@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.target.TargetOptions;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A flipr-like SQLite project in a temp directory (fixed plan timestamps, so change ids are stable), with a
@@ -117,11 +117,11 @@ final class EngineProject {
     }
 
     /** Runs one of our commands as the sqitch executable would (exceptions → message and exit value). */
-    RealSqitch.Result ours(Consumer<CommandContext> command) {
+    RealSqitch.Result ours(Function<CommandContext, ? extends CommandResult<?>> command) {
         Capture capture = new Capture();
         CommandContext ctx = new CommandContext(new RunContext(dir, env, Clock.systemUTC(), home),
                 TargetOptions.none(), capture, (question, defaultYes) -> defaultYes);
-        return capture.run(() -> command.accept(ctx));
+        return capture.run(() -> command.apply(ctx));
     }
 
     RealSqitch.Result sqitch(String... args) {
@@ -164,7 +164,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new DeployOptions(positional, null, to, mode, verify, logOnly, null, Map.of());
+        return DeployOptions.builder().args(positional).toChange(to).mode(mode).verify(verify).logOnly(logOnly)
+                .build();
     }
 
     static RevertOptions revert(String... args) {
@@ -184,7 +185,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new RevertOptions(positional, null, to, modified, y, logOnly, null, set);
+        return RevertOptions.builder().args(positional).toChange(to).modified(modified).noPrompt(y).logOnly(logOnly)
+                .set(set).build();
     }
 
     static VerifyOptions verify(String... args) {
@@ -224,8 +226,8 @@ final class EngineProject {
                 default -> positional.add(args[i]);
             }
         }
-        return new RebaseOptions(positional, null, onto, upto, modified, mode, null, y, false, null, set, setRevert,
-                setDeploy);
+        return RebaseOptions.builder().args(positional).ontoChange(onto).uptoChange(upto).modified(modified)
+                .mode(mode).noPrompt(y).set(set).setRevert(setRevert).setDeploy(setDeploy).build();
     }
 
     private static void put(Map<String, String> vars, String nameValue) {
@@ -241,19 +243,17 @@ final class EngineProject {
         String[] rest = java.util.Arrays.copyOfRange(args, first + 1, args.length);
         return ours(ctx -> {
             ctx.withVerbosity(verbosity);
-            switch (verb) {
+            return switch (verb) {
                 case "deploy" -> new DeployCommand(ctx).execute(deploy(rest));
                 case "revert" -> new RevertCommand(ctx).execute(revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(verify(rest));
                 case "rebase" -> new RebaseCommand(ctx).execute(rebase(rest));
-                case "status" -> new StatusCommand(ctx).execute(new StatusOptions(List.of(rest), null, null, null,
-                        null, null));
-                case "log" -> new LogCommand(ctx).execute(new LogOptions(List.of(rest), null, List.of(), null, null,
-                        null, null, null, false, null, null, false, null, null, null));
+                case "status" -> new StatusCommand(ctx).execute(StatusOptions.builder().args(List.of(rest)).build());
+                case "log" -> new LogCommand(ctx).execute(LogOptions.builder().args(List.of(rest)).build());
                 case "check" -> new CheckCommand(ctx).execute(new CheckOptions(List.of(rest), null, null, null));
                 case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(List.of(rest), null));
                 default -> throw new SqitchException("unknown verb " + verb);
-            }
+            };
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -117,7 +118,7 @@ class HostileNamesTest {
         assertTrue(plan.contains("# " + SQL), plan);
     }
 
-    private static RealSqitch.Result run(EngineProject p, String name, java.util.function.Consumer<CommandContext> c) {
+    private static RealSqitch.Result run(EngineProject p, String name, Function<CommandContext, ? extends CommandResult<?>> c) {
         try {
             return p.ours(c);
         } catch (RuntimeException e) {

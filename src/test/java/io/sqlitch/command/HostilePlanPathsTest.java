@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class HostilePlanPathsTest {
         Files.writeString(outside.resolve("evil.sql"), "CREATE TABLE evil (id INTEGER);\n");
     }
 
-    private void refused(String what, Consumer<CommandContext> command) throws Exception {
+    private void refused(String what, Function<CommandContext, ? extends CommandResult<?>> command) throws Exception {
         RealSqitch.Result r = p.ours(command);
         assertEquals(2, r.exitValue(), what + ": " + r);
         assertTrue(r.stderr().contains("Change \"" + EVIL + "\" (sqitch.plan line 6) names a script outside"),

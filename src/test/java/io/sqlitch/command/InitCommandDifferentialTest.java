@@ -48,8 +48,10 @@ class InitCommandDifferentialTest {
                 project = a;
             }
         }
-        return new InitOptions(project, o.get("uri"), o.get("engine"), o.get("target"), o.get("registry"),
-                o.get("client"), o.get("top-dir"), o.get("plan-file"), o.get("extension"), dirs, vars);
+        return InitOptions.builder().project(project).uri(o.get("uri")).engine(o.get("engine"))
+                .target(o.get("target")).registry(o.get("registry")).client(o.get("client"))
+                .topDir(o.get("top-dir")).planFile(o.get("plan-file")).extension(o.get("extension")).dirs(dirs)
+                .variables(vars).build();
     }
 
     private static final List<List<String>> CASES = List.of(
@@ -91,12 +93,12 @@ class InitCommandDifferentialTest {
         // Real sqitch dies with exit 255 and a Perl stack trace after this message; we keep the message, exit 2.
         Capture capture = new Capture();
         RunContext ctx = new RunContext(tmp, RealSqitch.env(tmp), Clock.systemUTC(), tmp);
-        RealSqitch.Result r = capture.run(() -> new InitCommand(ctx, capture)
+        RealSqitch.Result r = capture.run(() -> new InitCommand(new CommandContext(ctx, null, capture, null))
                 .execute(parse(List.of("flipr", "--engine", "sqlite", "--dir", "bogus=x", "--dir", "alpha=y"))));
         assertEquals("Unknown directory names: alpha, bogus\n", r.stderr());
         assertEquals(2, r.exitValue());
         Capture engine = new Capture();
-        r = engine.run(() -> new InitCommand(ctx, engine).execute(parse(List.of("flipr", "--engine", "nosuch"))));
+        r = engine.run(() -> new InitCommand(new CommandContext(ctx, null, engine, null)).execute(parse(List.of("flipr", "--engine", "nosuch"))));
         assertEquals("Unknown engine \"nosuch\"\n", r.stderr());
     }
 
@@ -115,7 +117,7 @@ class InitCommandDifferentialTest {
             cmd.addAll(args);
             RealSqitch.Result expected = VersionDifferences.as161(RealSqitch.run(real, RealSqitch.env(realHome), cmd));
             Capture capture = new Capture();
-            RealSqitch.Result actual = capture.run(() -> new InitCommand(ctx, capture).execute(parse(args)));
+            RealSqitch.Result actual = capture.run(() -> new InitCommand(new CommandContext(ctx, null, capture, null)).execute(parse(args)));
             String what = label + ": init " + String.join(" ", args);
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + what);
             assertEquals(expected.stderr(), actual.stderr(), "stderr of " + what);

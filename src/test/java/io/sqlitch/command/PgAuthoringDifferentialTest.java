@@ -51,7 +51,7 @@ class PgAuthoringDifferentialTest {
         RunContext ctx = new RunContext(ours, env, Clock.systemUTC(), home);
         List<RealSqitch.Result> got = new ArrayList<>();
         Capture c0 = new Capture();
-        got.add(c0.run(() -> new InitCommand(ctx, c0).execute(InitCommandDifferentialTest.parse(init))));
+        got.add(c0.run(() -> new InitCommand(new CommandContext(ctx, null, c0, null)).execute(InitCommandDifferentialTest.parse(init))));
         Capture c1 = new Capture();
         got.add(c1.run(() -> new AddCommand(new CommandContext(ctx, TargetOptions.none(), c1, null))
                 .execute(AddOptions.of("appschema", null, null, "Add schema for all flipr objects."))));

@@ -9,7 +9,6 @@ import io.sqlitch.testing.RealSqitch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PgReportingDifferentialTest {
 
     /** One report: sqitch's arguments and the same options for the plugin's command, given the target URI. */
-    private record Report(List<String> args, Function<String, Consumer<CommandContext>> ours) {
+    private record Report(List<String> args, Function<String, Function<CommandContext, ? extends CommandResult<?>>> ours) {
     }
 
     private static Report status(List<String> args, String project, Boolean changes, Boolean tags, String date) {
-        return new Report(args, uri -> ctx -> new StatusCommand(ctx).execute(new StatusOptions(List.of(uri), null,
-                project, changes, tags, date)));
+        return new Report(args, uri -> ctx -> new StatusCommand(ctx).execute(StatusOptions.builder().args(List.of(uri))
+                .project(project).showChanges(changes).showTags(tags).dateFormat(date).build()));
     }
 
     private static Report log(List<String> args, List<String> events, String change, Integer max, Integer skip,
                               boolean reverse, String format, boolean oneline, Boolean headers) {
-        return new Report(args, uri -> ctx -> new LogCommand(ctx).execute(new LogOptions(List.of(uri), null, events,
-                change, null, null, max, skip, reverse, format, null, oneline, null, headers, null)));
+        return new Report(args, uri -> ctx -> new LogCommand(ctx).execute(LogOptions.builder().args(List.of(uri))
+                .events(events).changePattern(change).maxCount(max).skip(skip).reverse(reverse).format(format)
+                .oneline(oneline).headers(headers).build()));
     }
 
     private static Report check(List<String> args, String from, String to) {

@@ -83,7 +83,7 @@ class PgTableLockTest {
             assertEquals(-1, verify.stdout().indexOf("Blocked"), verify.stdout());
             String timedOut = "Timed out waiting 1 seconds for another instance of Sqitch to finish work on " + uri;
             RealSqitch.Result deploy = project.ours(ctx -> new DeployCommand(ctx).execute(new DeployOptions(
-                    java.util.List.of(uri), null, null, null, null, false, 1, java.util.Map.of())));
+                    java.util.List.of(uri), null, null, null, null, false, 1, java.util.Map.of(), false)));
             assertEquals(timedOut, deploy.stderr().strip());
             RealSqitch.Result revert = project.ours(ctx -> new RevertCommand(ctx).execute(new RevertOptions(
                     java.util.List.of(uri), null, null, false, true, false, 1, java.util.Map.of())));

@@ -94,7 +94,7 @@ final class PgTwin {
         return outcome(db, project.ours(ctx -> run(ctx, uri, args)));
     }
 
-    private static void run(CommandContext ctx, String uri, String... args) {
+    private static CommandResult<?> run(CommandContext ctx, String uri, String... args) {
         List<String> positional = new ArrayList<>();
         String mode = null;
         String to = null;
@@ -116,14 +116,14 @@ final class PgTwin {
             }
         }
         positional.add(uri);
-        switch (args[0]) {
-            case "deploy" -> new DeployCommand(ctx).execute(new DeployOptions(positional, null, to, mode, verify,
-                    false, lockTimeout, set));
-            case "revert" -> new RevertCommand(ctx).execute(new RevertOptions(positional, null, to, false, true,
-                    false, lockTimeout, set));
+        return switch (args[0]) {
+            case "deploy" -> new DeployCommand(ctx).execute(DeployOptions.builder().args(positional).toChange(to)
+                    .mode(mode).verify(verify).lockTimeout(lockTimeout).set(set).build());
+            case "revert" -> new RevertCommand(ctx).execute(RevertOptions.builder().args(positional).toChange(to)
+                    .noPrompt(true).lockTimeout(lockTimeout).set(set).build());
             case "verify" -> new VerifyCommand(ctx).execute(new VerifyOptions(positional, null, null, to, set));
             default -> throw new SqitchException("unknown verb " + args[0]);
-        }
+        };
     }
 
     private Outcome outcome(String db, RealSqitch.Result r) {

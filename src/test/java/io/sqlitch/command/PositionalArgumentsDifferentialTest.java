@@ -102,6 +102,7 @@ class PositionalArgumentsDifferentialTest {
             name[0] = new StatusCommand(ctx).currentState("sqlite").orElseThrow().name();
             name[1] = new StatusCommand(ctx).currentState("db:sqlite:flipr.db").orElseThrow().name();
             name[2] = new StatusCommand(ctx).currentState(null).orElseThrow().name();
+            return CommandResult.ok();
         }).exitValue());
         assertEquals("users users users", String.join(" ", name));
     }

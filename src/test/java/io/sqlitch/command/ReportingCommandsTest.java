@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import io.sqlitch.RunContext;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,14 +65,14 @@ class ReportingCommandsTest {
         plan = PlanParser.parse(PLAN, "sqitch.plan");
     }
 
-    private RealSqitch.Result run(Consumer<CommandContext> command) {
+    private RealSqitch.Result run(Function<CommandContext, ? extends CommandResult<?>> command) {
         Capture capture = new Capture();
         Map<String, String> env = Map.of("TZ", "UTC", "HOME", dir.toString(),
                 "SQITCH_USER_CONFIG", dir.resolve("none").toString(),
                 "SQITCH_SYSTEM_CONFIG", dir.resolve("none").toString());
         CommandContext ctx = new CommandContext(new RunContext(dir, env, CLOCK, dir), TargetOptions.none(), capture,
                 null);
-        return capture.run(() -> command.accept(ctx));
+        return capture.run(() -> command.apply(ctx));
     }
 
     private Registry registry(Connection connection) {
@@ -122,7 +122,7 @@ class ReportingCommandsTest {
             registry(c).recordDeploy(record(plan.changeAt(0), tagsOf(plan.changeAt(0)), List.of()));
         }
         RealSqitch.Result r = run(ctx -> new StatusCommand(ctx).execute(
-                new StatusOptions(null, null, true, true, "raw")));
+                StatusOptions.builder().showChanges(true).showTags(true).dateFormat("raw").build()));
         assertEquals("""
                 # On database db:sqlite:app.db
                 # Project:  demo
@@ -168,7 +168,7 @@ class ReportingCommandsTest {
                     List.of(), List.of(), List.of()));
         }
         RealSqitch.Result r = run(ctx -> new StatusCommand(ctx).execute(
-                new StatusOptions(null, "other", null, true, null)));
+                StatusOptions.builder().project("other").showTags(true).build()));
         assertTrue(r.stdout().endsWith("# \n# Tags: None.\n# \nStatus unknown. Use --plan-file to assess \"other\""
                 + " status\n"), r.stdout());
     }
@@ -184,9 +184,8 @@ class ReportingCommandsTest {
             registry.recordRevert(two.id());
             registry.recordRevert(one.id());
         }
-        RealSqitch.Result r = run(ctx -> new LogCommand(ctx).execute(new LogOptions(null, List.of(), null, null,
-                null, null, null, true, "format:%l %n%T|%t|%{;}t|%r|%R%x|%{requires}a", null, false, null, false,
-                null)));
+        RealSqitch.Result r = run(ctx -> new LogCommand(ctx).execute(LogOptions.builder().reverse(true)
+                .format("format:%l %n%T|%t|%{;}t|%r|%R%x|%{requires}a").headers(false).build()));
         assertEquals("""
                 deploy one (@alpha, @beta)| @alpha, @beta| @alpha;@beta|||
                 deploy two||| one|Requires:  one
@@ -197,8 +196,8 @@ class ReportingCommandsTest {
 
                 revert one (@alpha, @beta)| @alpha, @beta| @alpha;@beta|||
                 """, r.stdout());
-        RealSqitch.Result full = run(ctx -> new LogCommand(ctx).execute(new LogOptions(null, List.of("revert"),
-                "one", null, null, null, null, false, "full", null, false, null, null, null)));
+        RealSqitch.Result full = run(ctx -> new LogCommand(ctx).execute(LogOptions.builder().events(List.of("revert"))
+                .changePattern("one").format("full").build()));
         assertTrue(full.stdout().startsWith("On database db:sqlite:app.db\nRevert " + plan.changeAt(0).id()
                 + " (@alpha, @beta)\n"), full.stdout());
         assertFalse(full.stdout().contains("Deploy"), full.stdout());

@@ -185,26 +185,28 @@ class ReportingTutorialDifferentialTest {
     }
 
     /** Runs our command for a sqitch argument list (the options the tutorial and the variants use). */
-    private void ours(Path cwd, List<String> argv, Capture out) {
+    private CommandResult<?> ours(Path cwd, List<String> argv, Capture out) {
         CommandContext ctx = new CommandContext(new RunContext(cwd, env, Clock.systemUTC(), root.resolve("home")),
                 TargetOptions.none(), out, null);
         Args a = new Args(argv.subList(1, argv.size()));
-        switch (argv.get(0)) {
-            case "status" -> new StatusCommand(ctx).execute(new StatusOptions(a.target(), a.value("--project"),
-                    a.flag("--show-changes") ? Boolean.TRUE : null, a.flag("--show-tags") ? Boolean.TRUE : null,
-                    a.value("--date-format")));
-            case "log" -> new LogCommand(ctx).execute(new LogOptions(a.target(), a.values("--event"),
-                    a.value("--change-pattern"), a.value("--project-pattern"), a.value("--committer-pattern"),
-                    a.integer("--max-count", "-n"), a.integer("--skip"), a.flag("--reverse"), a.value("--format"),
-                    a.value("--date-format"), a.flag("--oneline"), a.integer("--abbrev"),
-                    a.flag("--no-headers") ? Boolean.FALSE : null, null));
+        return switch (argv.get(0)) {
+            case "status" -> new StatusCommand(ctx).execute(StatusOptions.builder().args(Positional.of(a.target()))
+                    .project(a.value("--project")).showChanges(a.flag("--show-changes") ? Boolean.TRUE : null)
+                    .showTags(a.flag("--show-tags") ? Boolean.TRUE : null).dateFormat(a.value("--date-format"))
+                    .build());
+            case "log" -> new LogCommand(ctx).execute(LogOptions.builder().args(Positional.of(a.target()))
+                    .events(a.values("--event")).changePattern(a.value("--change-pattern"))
+                    .projectPattern(a.value("--project-pattern")).committerPattern(a.value("--committer-pattern"))
+                    .maxCount(a.integer("--max-count", "-n")).skip(a.integer("--skip")).reverse(a.flag("--reverse"))
+                    .format(a.value("--format")).dateFormat(a.value("--date-format")).oneline(a.flag("--oneline"))
+                    .abbrev(a.integer("--abbrev")).headers(a.flag("--no-headers") ? Boolean.FALSE : null).build());
             case "bundle" -> new BundleCommand(ctx).execute(new BundleOptions(a.value("--dest-dir"), a.value("--from"),
                     a.value("--to"), a.flag("--all"), a.positional()));
             case "check" -> new CheckCommand(ctx).execute(new CheckOptions(a.target(), a.value("--from"),
                     a.value("--to")));
             case "upgrade" -> new UpgradeCommand(ctx).execute(new UpgradeOptions(a.target()));
             default -> throw new IllegalArgumentException(argv.get(0));
-        }
+        };
     }
 
     /** A tiny option parser: {@code --name value} pairs, flags, and positionals. */

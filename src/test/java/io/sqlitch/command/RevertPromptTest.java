@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sqlitch.RunContext;
@@ -23,14 +24,14 @@ class RevertPromptTest {
 
     private final List<String> questions = new ArrayList<>();
 
-    private RealSqitch.Result run(EngineProject p, boolean answer, java.util.function.Consumer<CommandContext> cmd) {
+    private RealSqitch.Result run(EngineProject p, boolean answer, Function<CommandContext, ? extends CommandResult<?>> cmd) {
         Capture capture = new Capture();
         CommandContext ctx = new CommandContext(new RunContext(p.dir, p.env, Clock.systemUTC(), p.home),
                 TargetOptions.none(), capture, (question, defaultYes) -> {
                     questions.add(question + " default " + defaultYes);
                     return answer;
                 });
-        return capture.run(() -> cmd.accept(ctx));
+        return capture.run(() -> cmd.apply(ctx));
     }
 
     private EngineProject deployed() {
@@ -80,8 +81,8 @@ class RevertPromptTest {
                 "DROP TABLE ${table};\n", "");
         Files.writeString(p.dir.resolve("sqitch.conf"), "[deploy \"variables\"]\n\ttable = people\n\tvalue = 1\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        RealSqitch.Result r = p.ours(ctx -> new DeployCommand(ctx).execute(new DeployOptions(List.of(), null, null,
-                null, null, false, null, Map.of("value", "42"))));
+        RealSqitch.Result r = p.ours(ctx -> new DeployCommand(ctx).execute(DeployOptions.builder()
+                .set(Map.of("value", "42")).build()));
         assertEquals(0, r.exitValue(), r.stderr());
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p.dir.resolve("flipr.db"));
              var rs = c.createStatement().executeQuery("SELECT id FROM people")) {

@@ -112,11 +112,11 @@ class TargetEngineDifferentialTest {
             RealSqitch.Result expected = RealSqitch.run(real, RealSqitch.env(realHome), cmd);
             Capture capture = new Capture();
             RealSqitch.Result actual = capture.run(() -> {
-                switch (op.get(0)) {
-                    case "init" -> new InitCommand(ctx, capture).execute(InitCommandDifferentialTest.parse(rest));
-                    case "target" -> new TargetCommand(ctx, capture).execute(parse(rest));
-                    default -> new EngineCommand(ctx, capture).execute(parse(rest));
-                }
+                return switch (op.get(0)) {
+                    case "init" -> new InitCommand(new CommandContext(ctx, null, capture, null)).execute(InitCommandDifferentialTest.parse(rest));
+                    case "target" -> new TargetCommand(new CommandContext(ctx, null, capture, null)).execute(parse(rest));
+                    default -> new EngineCommand(new CommandContext(ctx, null, capture, null)).execute(parse(rest));
+                };
             });
             String label = String.join(" ", cmd);
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + label);

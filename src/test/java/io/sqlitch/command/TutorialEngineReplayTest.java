@@ -124,13 +124,13 @@ class TutorialEngineReplayTest {
         String verb = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return capture.run(() -> {
-            switch (verb) {
+            return switch (verb) {
                 case "deploy" -> new DeployCommand(ctx).execute(EngineProject.deploy(rest));
                 case "revert" -> new RevertCommand(ctx).execute(EngineProject.revert(rest));
                 case "verify" -> new VerifyCommand(ctx).execute(EngineProject.verify(rest));
                 case "rebase" -> new RebaseCommand(ctx).execute(EngineProject.rebase(rest));
                 default -> throw new SqitchException("not an engine verb: " + verb);
-            }
+            };
         });
     }
 }

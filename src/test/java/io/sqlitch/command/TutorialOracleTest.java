@@ -35,9 +35,9 @@ class TutorialOracleTest {
         }
     }
 
-    private void step(String step, java.util.function.Consumer<Capture> command) throws Exception {
+    private void step(String step, java.util.function.Function<Capture, ? extends CommandResult<?>> command) throws Exception {
         Capture capture = new Capture();
-        RealSqitch.Result r = capture.run(() -> command.accept(capture));
+        RealSqitch.Result r = capture.run(() -> command.apply(capture));
         assertEquals(expected(step, "out"), r.stdout(), "stdout of step " + step);
         assertEquals(expected(step, "err"), r.stderr(), "stderr of step " + step);
         assertEquals(Integer.parseInt(expected(step, "rc").trim()), r.exitValue(), "exit of step " + step);
@@ -57,32 +57,31 @@ class TutorialOracleTest {
         env.put("SQITCH_SYSTEM_CONFIG", home.resolve("nonexistent").toString());
         ctx = new RunContext(project, env, Clock.systemUTC(), home);
 
-        step("003", c -> new InitCommand(ctx, c).execute(new InitOptions("flipr",
-                "https://github.com/sqitchers/sqitch-sqlite-intro/", "sqlite", null, null, null, null, null, null,
-                null, null)));
+        step("003", c -> new InitCommand(new CommandContext(ctx, null, c, null)).execute(InitOptions.builder().project("flipr")
+                .uri("https://github.com/sqitchers/sqitch-sqlite-intro/").engine("sqlite").build()));
         cat("004", project.resolve("sqitch.conf"));
-        step("005", c -> new ConfigCommand(ctx, c).execute(
+        step("005", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(
                 ConfigOptions.of("user", null, null, "engine.sqlite.client", "/usr/bin/sqlite3")));
-        step("006", c -> new ConfigCommand(ctx, c).execute(
+        step("006", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(
                 ConfigOptions.of("user", null, null, "user.name", "Marge N. O’Vera")));
-        step("007", c -> new ConfigCommand(ctx, c).execute(
+        step("007", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(
                 ConfigOptions.of("user", null, null, "user.email", "marge@example.com")));
         cat("008", home.resolve(".sqitch/sqitch.conf"));
         cat("009", project.resolve("sqitch.plan"));
-        step("033", c -> new TargetCommand(ctx, c).execute(
+        step("033", c -> new TargetCommand(new CommandContext(ctx, null, c, null)).execute(
                 TargetCommandOptions.of("add", "flipr_test", "db:sqlite:flipr_test.db")));
-        step("034", c -> new EngineCommand(ctx, c).execute(TargetCommandOptions.of("add", "sqlite", "flipr_test")));
-        step("036", c -> new ConfigCommand(ctx, c).execute(
+        step("034", c -> new EngineCommand(new CommandContext(ctx, null, c, null)).execute(TargetCommandOptions.of("add", "sqlite", "flipr_test")));
+        step("036", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(
                 ConfigOptions.of(null, "bool", null, "deploy.verify", "true")));
-        step("037", c -> new ConfigCommand(ctx, c).execute(
+        step("037", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(
                 ConfigOptions.of(null, "bool", null, "rebase.verify", "true")));
         cat("038", project.resolve("sqitch.conf"));
-        step("131", c -> new TargetCommand(ctx, c).execute(TargetCommandOptions.of(null)));
-        step("132", c -> new TargetCommand(ctx, c).execute(TargetCommandOptions.of("show", "flipr_test")));
-        step("133", c -> new EngineCommand(ctx, c).execute(TargetCommandOptions.of(null)));
-        step("134", c -> new EngineCommand(ctx, c).execute(TargetCommandOptions.of("show", "sqlite")));
-        step("135", c -> new ConfigCommand(ctx, c).execute(ConfigOptions.of(null, null, "list")));
-        step("136", c -> new ConfigCommand(ctx, c).execute(ConfigOptions.of(null, null, null, "engine.sqlite.target")));
+        step("131", c -> new TargetCommand(new CommandContext(ctx, null, c, null)).execute(TargetCommandOptions.of(null)));
+        step("132", c -> new TargetCommand(new CommandContext(ctx, null, c, null)).execute(TargetCommandOptions.of("show", "flipr_test")));
+        step("133", c -> new EngineCommand(new CommandContext(ctx, null, c, null)).execute(TargetCommandOptions.of(null)));
+        step("134", c -> new EngineCommand(new CommandContext(ctx, null, c, null)).execute(TargetCommandOptions.of("show", "sqlite")));
+        step("135", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(ConfigOptions.of(null, null, "list")));
+        step("136", c -> new ConfigCommand(new CommandContext(ctx, null, c, null)).execute(ConfigOptions.of(null, null, null, "engine.sqlite.target")));
         assertEquals(List.of("deploy", "revert", "sqitch.conf", "sqitch.plan", "verify"),
                 Files.list(project).map(p -> p.getFileName().toString()).sorted().toList());
     }

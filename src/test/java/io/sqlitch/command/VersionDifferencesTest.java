@@ -1,5 +1,6 @@
 package io.sqlitch.command;
 
+import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class VersionDifferencesTest {
      * Runs our command; asserts exit 2 with the 1.6.1 text on stderr and no file changed (an engine may leave an
      * empty registry file, as Sqitch's connect does).
      */
-    private static void refuses(EngineProject p, Difference d, Consumer<CommandContext> command) {
+    private static void refuses(EngineProject p, Difference d, Function<CommandContext, ? extends CommandResult<?>> command) {
         Map<String, String> before = AuthoringParityDifferentialTest.tree(p.dir);
         RealSqitch.Result r = p.ours(command);
         assertEquals("2\n\n" + d.text161() + "\n", r.exitValue() + "\n" + r.stdout() + "\n" + r.stderr(), d.what());
@@ -64,8 +64,8 @@ class VersionDifferencesTest {
     void projectNameWithBrackets() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("init"));
         Capture capture = new Capture();
-        RealSqitch.Result r = capture.run(() -> new InitCommand(new RunContext(dir, RealSqitch.env(tmp),
-                Clock.systemUTC(), tmp), capture).execute(InitOptions.of("a[1", "sqlite")));
+        RealSqitch.Result r = capture.run(() -> new InitCommand(new CommandContext(new RunContext(dir,
+                RealSqitch.env(tmp), Clock.systemUTC(), tmp), null, capture, null)).execute(InitOptions.of("a[1", "sqlite")));
         assertEquals("2\n" + VersionDifferences.INIT_PROJECT.text161() + "\n", r.exitValue() + "\n" + r.stderr());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList());
@@ -77,8 +77,7 @@ class VersionDifferencesTest {
         EngineProject p = project();
         p.write("sqitch.plan", "%syntax-version=1.0.0\n%project=flipr\n\n"
                 + "w[1 2026-11-23T19:01:00Z Marge <marge@example.com> # n\n");
-        refuses(p, VersionDifferences.PLAN_NAME, ctx -> new PlanCommand(ctx).execute(new PlanOptions(null, null,
-                null, null, null, null, false, true, null, false, null, null, null, List.of())));
+        refuses(p, VersionDifferences.PLAN_NAME, ctx -> new PlanCommand(ctx).execute(PlanOptions.defaults()));
         p.write("sqitch.plan", "%syntax-version=1.0.0\n%project=a[1\n\n");
         refuses(p, VersionDifferences.PLAN_PROJECT, ctx -> new DeployCommand(ctx).execute(
                 DeployOptions.defaults()));

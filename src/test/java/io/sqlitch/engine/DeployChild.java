@@ -33,8 +33,7 @@ public final class DeployChild {
                 TargetOptions.none(), out, (q, d) -> d);
         int rc = 0;
         try {
-            new DeployCommand(ctx).execute(new DeployOptions(List.of(), null, null, null, null, false, timeout,
-                    Map.of()));
+            rc = new DeployCommand(ctx).execute(DeployOptions.builder().lockTimeout(timeout).build()).exitValue();
         } catch (SqitchException e) {
             rc = e.exitValue();
             (e.isSoft() ? System.out : System.err).println(e.getMessage());

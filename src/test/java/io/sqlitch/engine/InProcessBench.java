@@ -80,7 +80,7 @@ public final class InProcessBench {
             GeneratedProject p = GeneratedProject.create(root.resolve("big"), big);
             Capture setup = new Capture();
             setup.run(() -> new DeployCommand(p.context(setup)).execute(
-                    new DeployOptions(List.of(), null, null, null, null, true, null, Map.of(), true)));
+                    DeployOptions.builder().logOnly(true).atomic(true).build()));
             if (!setup.stderr().isEmpty()) {
                 throw new IllegalStateException(setup.stderr());
             }

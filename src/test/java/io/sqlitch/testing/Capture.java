@@ -1,9 +1,11 @@
 package io.sqlitch.testing;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.command.CommandResult;
 import io.sqlitch.console.Output;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** An {@link Output} that records stdout/stderr text as the sqitch executable would print them. */
 public final class Capture implements Output {
@@ -50,11 +52,18 @@ public final class Capture implements Output {
         return err.toString();
     }
 
-    /** Runs a command as sqitch's main would: exceptions print their message (soft on stdout) and set the exit. */
-    public RealSqitch.Result run(Runnable command) {
+    /**
+     * Runs a command as sqitch's main would: a soft outcome's text goes to stdout, an outcome's exit value is the
+     * exit, and an exception prints its message (soft on stdout) and sets the exit.
+     */
+    public RealSqitch.Result run(Supplier<? extends CommandResult<?>> command) {
         int rc = 0;
         try {
-            command.run();
+            CommandResult<?> result = command.get();
+            rc = result.exitValue();
+            if (result.isSoft()) {
+                emit(result.message());
+            }
         } catch (SqitchException e) {
             rc = e.exitValue();
             if (e.isSoft()) {
