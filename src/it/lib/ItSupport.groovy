@@ -10,6 +10,8 @@
 //                         the one running the ITs (maven.home), else $MAVEN_HOME, else mvn on the PATH
 //     itSettings()        the invoker's interpolated settings.xml beside the IT directories
 //     itRepository()      the IT-local repository the plugin was installed into
+// and, for the tutorial ITs:
+//     tutorialReplay()    the class TutorialReplay (TutorialReplay.groovy, which uses SqitchCommandLine.groovy)
 buildLog = { -> new File(basedir, 'build.log').getText('UTF-8') }
 
 rows = { String file, String sql ->
@@ -44,3 +46,9 @@ itSettings = { ->
 }
 
 itRepository = { -> localRepositoryPath instanceof File ? localRepositoryPath.absolutePath : localRepositoryPath.toString() }
+
+tutorialReplay = { ->
+    GroovyClassLoader loader = new GroovyClassLoader(getClass().classLoader)
+    loader.addClasspath(itLib.toString())   // where the class's sources are found, SqitchCommandLine.groovy among them
+    return loader.loadClass('TutorialReplay')
+}
