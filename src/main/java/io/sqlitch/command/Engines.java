@@ -27,7 +27,7 @@ final class Engines {
     /** The database engine for the target's canonical URI engine ({@code DbUri.engine()}). */
     static DatabaseEngine.Opener database(Target target) {
         return switch (target.engine().orElse("")) {
-            case "pg" -> PgEngine::new;
+            case "pg", "cockroach" -> PgEngine::new;
             default -> SqliteDatabase::new; // Engine refuses every other engine before opening anything
         };
     }

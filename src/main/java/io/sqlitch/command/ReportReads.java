@@ -17,6 +17,7 @@ import io.sqlitch.target.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -72,7 +73,7 @@ interface ReportReads extends AutoCloseable {
     /** Opens {@code target}'s registry for reading (SQLite: creating an empty file, as Sqitch's connect does). */
     static ReportReads open(CommandContext ctx, Target target) {
         SupportedEngines.require(target);
-        if ("pg".equals(target.engine().orElse(""))) {
+        if (Set.of("pg", "cockroach").contains(target.engine().orElse(""))) {
             PgEngine engine = new PgEngine(target.name(), target.uri().text(), target.registry(), Optional.empty(),
                     Map.of(), new Identity("", ""), ctx.run(), ctx.out()::vent);
             return new PgReports(engine);

@@ -15,7 +15,8 @@ public final class UpgradeCommand implements Command<UpgradeOptions, Void> {
     @Override
     public CommandResult<Void> execute(UpgradeOptions options) {
         Target target = EngineTargets.parse(ctx, "upgrade", options.target(), options.args(), "using").target();
-        if (!"pg".equals(target.engine().orElse("")) && target.registryFile(ctx.run().directory()).isEmpty()) {
+        if (!java.util.Set.of("pg", "cockroach").contains(target.engine().orElse(""))
+                && target.registryFile(ctx.run().directory()).isEmpty()) {
             // Sqitch would "upgrade" a throw-away private database, then die: refuse before pretending.
             throw new SqitchException("No database specified for " + target.destination());
         }

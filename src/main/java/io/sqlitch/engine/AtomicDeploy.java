@@ -24,7 +24,7 @@ final class AtomicDeploy {
     }
 
     /** A change's parsed deploy script (empty with {@code --log-only} or when missing) and verify script. */
-    record Scripts(Optional<SqlScript> deploy, Optional<SqlScript> verify) {
+    record Scripts(Optional<LoadedScript> deploy, Optional<LoadedScript> verify) {
     }
 
     /**
@@ -39,13 +39,13 @@ final class AtomicDeploy {
         }
         Map<String, Scripts> scripts = new HashMap<>();
         for (Change change : batch) {
-            Optional<SqlScript> script = r.options.logOnly() ? Optional.empty()
+            Optional<LoadedScript> script = r.options.logOnly() ? Optional.empty()
                     : r.db.load(r.files.deploy(change), false);
             if (script.isPresent() && script.get().transactionShape() == TransactionShape.OTHER) {
                 throw new SqitchException("Cannot deploy atomically: deploy script " + r.files.deploy(change)
                         + " manages its own transactions; deploy without the atomic option");
             }
-            Optional<SqlScript> verify = r.options.withVerify() && !r.options.logOnly()
+            Optional<LoadedScript> verify = r.options.withVerify() && !r.options.logOnly()
                     ? r.db.load(r.files.verify(change), true) : Optional.empty();
             if (verify.isPresent() && !r.db.canRunInside(verify.get())) {
                 throw new SqitchException("Cannot deploy atomically: verify script " + r.files.verify(change)

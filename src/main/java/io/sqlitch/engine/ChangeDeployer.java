@@ -187,8 +187,8 @@ final class ChangeDeployer {
         r.progress.start("  + ", name, r.maxNameLength);
         String deployPath = r.files.deploy(change);
         ChangeRecord record = new DeployDependencies(r).record(change, deployPath, resolved);
-        Optional<SqlScript> script = r.options.logOnly() ? Optional.empty() : r.db.load(deployPath, false);
-        Optional<SqlScript> verify = r.options.withVerify() ? r.db.load(r.files.verify(change), true)
+        Optional<LoadedScript> script = r.options.logOnly() ? Optional.empty() : r.db.load(deployPath, false);
+        Optional<LoadedScript> verify = r.options.withVerify() ? r.db.load(r.files.verify(change), true)
                 : Optional.empty();
         boolean atomic = r.db.offersOneTransaction()
                 && (r.options.logOnly() || script.isPresent() && r.db.canRunInside(script.get())
@@ -209,8 +209,8 @@ final class ChangeDeployer {
     }
 
     /** Script body, verify (in a savepoint) and registry rows in one transaction. */
-    private void deployAtomically(Change change, ChangeRecord record, Optional<SqlScript> script,
-                                  Optional<SqlScript> verify) {
+    private void deployAtomically(Change change, ChangeRecord record, Optional<LoadedScript> script,
+                                  Optional<LoadedScript> verify) {
         r.db.prepareForScript();
         r.db.beginWork();
         boolean done = false;

@@ -35,6 +35,18 @@ public interface DatabaseEngine extends AutoCloseable {
     /** Connects and locks (Sqitch's {@code lock_destination}); a no-op when connected. */
     void connect();
 
+    /**
+     * Connects without Sqitch's lock where the database takes it apart (verify never locks; revert locks after its
+     * registry check, {@link #lock()}); by default as {@link #connect()}.
+     */
+    default void connectUnlocked() {
+        connect();
+    }
+
+    /** Sqitch's {@code lock_destination} after {@link #connectUnlocked()}; a no-op when locked (or connect locked). */
+    default void lock() {
+    }
+
     /** The registry's reads and writes; after {@link #connect()}. */
     RegistryStore store();
 
@@ -62,19 +74,19 @@ public interface DatabaseEngine extends AutoCloseable {
     boolean offersOneTransaction();
 
     /** A parsed script for the one-transaction path; empty when missing or when this database cannot offer it. */
-    Optional<SqlScript> load(String path, boolean verify);
+    Optional<LoadedScript> load(String path, boolean verify);
 
     /** Whether a parsed script may run inside the work's transaction (no statements of its own that end it). */
-    boolean canRunInside(SqlScript script);
+    boolean canRunInside(LoadedScript script);
 
     /** Runs a script as Sqitch runs it: its own client run, outside any transaction of ours. */
     ScriptResult runAlone(String path, boolean verify);
 
     /** Runs a deploy/revert script's body inside the open work (its own BEGIN/COMMIT dropped). */
-    ScriptResult runBody(SqlScript script);
+    ScriptResult runBody(LoadedScript script);
 
     /** Runs a verify script inside the open work, its effects kept from the change (a savepoint). */
-    ScriptResult verifyInside(SqlScript script);
+    ScriptResult verifyInside(LoadedScript script);
 
     /** Readies the session for a script (settings reset, registry out of the script's sight). */
     void prepareForScript();

@@ -60,7 +60,7 @@ final class EngineRun {
      * Runs a script's body inside the open unit of work; a failure rolls the work back (nothing of the change is
      * left), prints the client's lines and fails as the client did.
      */
-    void runBodyInWork(SqlScript script) {
+    void runBodyInWork(LoadedScript script) {
         ScriptResult result = db.runBody(script);
         if (!result.succeeded()) {
             db.rollbackWork();

@@ -54,8 +54,9 @@ final class Reverter {
     }
 
     void revert(String toChange) {
-        r.db.connect();
+        r.db.connectUnlocked();
         r.db.checkRegistry();
+        r.db.lock(); // Sqitch locks once it knows the registry is there
         List<DeployedChange> changes;
         if (toChange != null) {
             Optional<DeployedChange> to = r.registry().changeIdForKey(toChange, r.plan.project(), r.reporter())
@@ -113,7 +114,7 @@ final class Reverter {
     /** Sqitch's {@code revert_change}. */
     void revertChange(String changeId, String name, String revertPath) {
         r.progress.start("  - ", name, r.maxNameLength);
-        Optional<SqlScript> script = r.options.logOnly() ? Optional.empty() : r.db.load(revertPath, false);
+        Optional<LoadedScript> script = r.options.logOnly() ? Optional.empty() : r.db.load(revertPath, false);
         boolean atomic = r.db.offersOneTransaction() && (r.options.logOnly()
                 || script.isPresent() && script.get().transactionShape() != TransactionShape.OTHER);
         try {

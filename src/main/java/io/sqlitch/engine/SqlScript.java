@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param name  the file name as given (used in messages)
  * @param units the units in file order
  */
-public record SqlScript(String name, List<Unit> units) {
+public record SqlScript(String name, List<Unit> units) implements LoadedScript {
 
     /** What the shell does with one piece of input. */
     public sealed interface Unit permits SqlUnit, CommandUnit, SkippedUnit {
@@ -262,6 +262,7 @@ public record SqlScript(String name, List<Unit> units) {
     }
 
     /** How the script handles transactions: decides whether the caller may run it inside its own transaction. */
+    @Override
     public TransactionShape transactionShape() {
         return TransactionShape.of(this);
     }

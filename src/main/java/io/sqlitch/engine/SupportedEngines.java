@@ -19,8 +19,11 @@ public final class SupportedEngines {
     private SupportedEngines() {
     }
 
-    /** Engines deploy, revert and verify run on: SQLite, and PostgreSQL ({@code db:pg:} and its aliases). */
-    private static final Set<String> DEPLOYABLE = Set.of("sqlite", "pg");
+    /**
+     * Engines deploy, revert and verify run on: SQLite, and PostgreSQL ({@code db:pg:} and its aliases) with
+     * Sqitch's CockroachDB variant ({@code db:cockroach:}, untested against a CockroachDB server).
+     */
+    private static final Set<String> DEPLOYABLE = Set.of("sqlite", "pg", "cockroach");
 
     /**
      * Throws unless deploy/revert/verify support {@code target}'s engine (the engineless {@code db:} is refused by

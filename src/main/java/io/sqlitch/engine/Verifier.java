@@ -19,7 +19,7 @@ final class Verifier {
     }
 
     void verify(String from, String to) {
-        r.db.connect();
+        r.db.connectUnlocked();
         r.db.checkRegistry();
         List<DeployedChange> changes = new ArrayList<>(r.registry().deployedChanges(r.plan.project()));
         Map<String, List<String>> reworkTags = DeployedReworkTags.of(changes, r.plan);

@@ -79,7 +79,8 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
     protected String registry;
 
     /**
-     * Sqitch's {@code --client}: recorded for compatibility; scripts run in-process.
+     * Sqitch's {@code --client}. On PostgreSQL a client given here or in the configuration (even {@code psql})
+     * runs every script as Sqitch runs psql; with none, scripts run in-process. SQLite scripts always run in-process.
      *
      * @since 0.1.0
      */

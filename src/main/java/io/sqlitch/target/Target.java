@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param uri                 the target URI
  * @param engine              the engine key ({@code sqlite}), empty for the engineless {@code db:} target
  * @param registry            the registry name ({@code sqitch}) or absolute file
- * @param client              the client program ({@code sqlite3})
+ * @param client              the client program ({@code sqlite3}): the configured one, else the engine's default
+ * @param configuredClient    the client when one is configured ({@code --client}, {@code target.<name>.client},
+ *                            {@code engine.<e>.client}, {@code core.client}, first given wins), even when it is the
+ *                            default's name; empty when none is (the pg engine then runs scripts in-process)
  * @param topDir              the top directory ({@code .})
  * @param planFile            the plan file ({@code sqitch.plan})
  * @param extension           the script extension ({@code sql})
@@ -27,6 +30,7 @@ import java.util.Optional;
  * @param variables           {@code engine.<e>.variables.*} overlaid by {@code target.<name>.variables.*}
  */
 public record Target(String name, DbUri uri, Optional<String> engine, String registry, String client,
+                     Optional<String> configuredClient,
                      String topDir, String planFile, String extension,
                      String deployDir, String revertDir, String verifyDir,
                      String reworkedDir, String reworkedDeployDir, String reworkedRevertDir, String reworkedVerifyDir,

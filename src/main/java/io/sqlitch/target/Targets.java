@@ -127,9 +127,10 @@ public final class Targets {
         String reworked = PathText.clean(f.get("reworked_dir").orElse(topDir));
         String defaultRegistry = "sqitch";
         String defaultClient = engine.map(Targets::defaultClient).orElse("");
+        Optional<String> configuredClient = f.get("client");
         return new Target(name, uri, engine,
                 f.get("registry").orElse(defaultRegistry),
-                f.get("client").orElse(defaultClient),
+                configuredClient.orElse(defaultClient), configuredClient,
                 topDir, planFile, f.get("extension").orElse("sql"),
                 PathText.clean(f.get("deploy_dir").orElse(PathText.join(topDir, "deploy"))),
                 PathText.clean(f.get("revert_dir").orElse(PathText.join(topDir, "revert"))),

@@ -113,8 +113,18 @@ class PgFailureDifferentialTest {
         String oursDb = pg.createDatabase("ours");
         assertSame(t.sqitch(theirsDb, "deploy"), t.ours(oursDb, "deploy"));
         PgTwin.Outcome theirs = t.sqitch(theirsDb, "revert", "-y");
-        assertSame(theirs, t.ours(oursDb, "revert", "-y"));
+        PgTwin.Outcome ours = t.ours(oursDb, "revert", "-y");
         assertTrue(theirs.stderr().contains("ERROR:  table \"nosuch\" does not exist"), theirs.printed());
+        if (psql) {
+            assertSame(theirs, ours);
+            return;
+        }
+        // In-process, b's revert script and its rows are one transaction (docs/POSTGRESQL.md): the failure rolls
+        // back its first statement too, so b's table stays with b still deployed, where psql has dropped it.
+        assertEquals(theirs.printed(), ours.printed());
+        assertEquals(theirs.registry(), ours.registry());
+        assertTrue(!theirs.dump().contains("CREATE TABLE public.b"), theirs.dump());
+        assertTrue(ours.dump().contains("CREATE TABLE public.b"), ours.dump());
     }
 
     @ParameterizedTest(name = "{0}")

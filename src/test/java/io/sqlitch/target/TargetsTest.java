@@ -133,4 +133,28 @@ class TargetsTest {
         List<String> names = targets(conf, Map.of()).all().stream().map(Target::name).toList();
         assertEquals(List.of("db:sqlite:", "a", "db:pg:"), names);
     }
+
+    @Test
+    void aClientConfiguredAtAnyLevelIsKnownAsConfiguredEvenWhenItIsTheDefaultName() throws Exception {
+        String base = "[core]\n\tengine = pg\n[target \"t\"]\n\turi = db:pg:flipr\n";
+        TargetOptions byName = TargetOptions.none().withTarget("t");
+        Target none = targets(base, Map.of()).resolve(byName);
+        assertEquals("psql", none.client());
+        assertEquals(Optional.empty(), none.configuredClient());
+        assertEquals(Optional.of("psql"), targets(base + "[core]\n\tclient = psql\n", Map.of()).resolve(byName)
+                .configuredClient());
+        assertEquals(Optional.of("psql"), targets(base + "[engine \"pg\"]\n\tclient = psql\n", Map.of())
+                .resolve(byName).configuredClient());
+        assertEquals(Optional.of("psql"), targets(base + "\tclient = psql\n", Map.of()).resolve(byName)
+                .configuredClient());
+        // Sqitch's precedence: --client, then target, engine, core.
+        String all = base + "\tclient = /t/psql\n[engine \"pg\"]\n\tclient = /e/psql\n[core]\n\tclient = /c/psql\n";
+        assertEquals(Optional.of("/t/psql"), targets(all, Map.of()).resolve(byName).configuredClient());
+        assertEquals(Optional.of("/e/psql"), targets(all.replace("\tclient = /t/psql\n", ""), Map.of())
+                .resolve(byName).configuredClient());
+        TargetOptions given = new TargetOptions("t", null, null, null, null, "psql", null, null, Map.of());
+        Target option = targets(all, Map.of()).resolve(given);
+        assertEquals(Optional.of("psql"), option.configuredClient());
+        assertEquals("psql", option.client());
+    }
 }

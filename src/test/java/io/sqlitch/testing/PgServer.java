@@ -79,6 +79,18 @@ public record PgServer(String host, int port, String user) {
         return "db:pg://" + user + "@" + host + ":" + port + "/" + database;
     }
 
+    /** The first column of every row a query returns on {@code database}, as text. */
+    public java.util.List<String> column(String database, String query) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = connect(database); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** The libpq environment for a client (psql, real sqitch) that should reach this cluster by default. */
     public Map<String, String> libpqEnv() {
         Map<String, String> env = new HashMap<>();

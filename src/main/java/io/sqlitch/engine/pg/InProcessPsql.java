@@ -45,11 +45,30 @@ public final class InProcessPsql implements PgScriptExecutor {
             return 2;
         }
         try (Connection c = opened) {
-            PsqlVariables vars = PsqlVariables.connected(c, settings, variables, registry);
-            return new PsqlScriptRunner(c, vars, ctx.directory(), sink).run(scriptPath);
+            return runOn(c, scriptPath, sink, false);
         } catch (SQLException e) {
             sink.err("psql:" + scriptPath + ":0: error: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /**
+     * Runs a script on a session the caller holds, with psql's variables of that session; {@code bodyOnly} leaves
+     * out the script's own transaction wrapper (the one-transaction path, inside the caller's transaction).
+     */
+    int runOn(Connection c, String scriptPath, PsqlSink sink, boolean bodyOnly) throws SQLException {
+        PsqlVariables vars = PsqlVariables.connected(c, settings, variables, registry);
+        PsqlScriptRunner runner = new PsqlScriptRunner(c, vars, ctx.directory(), sink);
+        return (bodyOnly ? runner.bodyOnly() : runner).run(scriptPath);
+    }
+
+    /** How the script handles transactions, scanned with this run's variables; OTHER when it cannot be read. */
+    io.sqlitch.engine.TransactionShape shape(String scriptPath, boolean verify) {
+        try {
+            return PsqlTransactionShape.of(PsqlScriptRunner.read(ctx.resolve(scriptPath)),
+                    PsqlVariables.forSqitch(variables, registry), verify);
+        } catch (java.io.IOException e) {
+            return io.sqlitch.engine.TransactionShape.OTHER;
         }
     }
 

@@ -3,12 +3,14 @@ package io.sqlitch.engine.pg;
 import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DatabaseEngine;
+import io.sqlitch.engine.LoadedScript;
+import io.sqlitch.engine.TransactionShape;
 import io.sqlitch.engine.ScriptResult;
-import io.sqlitch.engine.SqlScript;
 import io.sqlitch.registry.RegistryStore;
 import io.sqlitch.registry.ChangeRecord;
 import io.sqlitch.registry.Identity;
 import io.sqlitch.registry.TagRecord;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,7 +38,9 @@ public final class PgEngine implements DatabaseEngine {
     private PgRegistry registry;
     /** Set when driven by the shared algorithms ({@link #PgEngine(Session)}). */
     private Session session;
-    private boolean inWork;
+    /** Which transaction a change's scripts and rows are in. */
+    private final PgChangeWork work = new PgChangeWork(this::registry);
+    private boolean locked;
     private String lastFailure = "";
 
     /**
@@ -62,17 +66,9 @@ public final class PgEngine implements DatabaseEngine {
     /** The engine the shared algorithms drive for a {@code db:pg:} target. */
     public PgEngine(Session session) {
         this(session.target().name(), session.target().uri().text(), session.target().registry(),
-                configuredClient(session.target().client()), session.options().variables(), session.user(),
+                session.target().configuredClient(), session.options().variables(), session.user(),
                 session.run(), session.out()::vent);
         this.session = session;
-    }
-
-    /**
-     * The client when one is configured. The target carries only the resolved client, so Sqitch's default
-     * ({@code psql}) reads as "none configured": scripts then run in-process.
-     */
-    private static Optional<String> configuredClient(String client) {
-        return client == null || client.equals("psql") ? Optional.empty() : Optional.of(client);
     }
 
     /** {@code Deploying changes to <destination>}: the text Sqitch's messages show for this database. */
@@ -91,7 +87,7 @@ public final class PgEngine implements DatabaseEngine {
     public PgRegistry registry() {
         if (registry == null) {
             connection = PgConnector.open(settings);
-            registry = PgRegistry.open(connection, registryName, user);
+            registry = PgRegistry.open(connection, registryName, user, cockroach());
         }
         return registry;
     }
@@ -109,13 +105,18 @@ public final class PgEngine implements DatabaseEngine {
     }
 
     public PgRegistryReads reads() {
-        return new PgRegistryReads(registry().connection());
+        return new PgRegistryReads(registry().connection(), cockroach());
     }
 
     /** Sqitch's lock_destination; CockroachDB and Yugabyte try but never wait. */
     public void lock(int timeoutSeconds, Consumer<String> info) {
-        boolean noWait = uri.engine().equals("cockroach") || registry().yugabyte();
+        boolean noWait = cockroach() || registry().yugabyte();
         PgAdvisoryLock.lock(registry().connection(), destination, timeoutSeconds, noWait, info);
+        locked = true;
+    }
+
+    private boolean cockroach() {
+        return uri.engine().equals("cockroach");
     }
 
     public boolean initialized() {
@@ -125,10 +126,11 @@ public final class PgEngine implements DatabaseEngine {
     /** Creates the registry, then re-reads the session's search_path as Sqitch does after pg.sql. */
     public void initialize() {
         registry().create();
-        registry = PgRegistry.open(connection, registryName, user);
+        registry = PgRegistry.open(connection, registryName, user, cockroach());
     }
 
     /** Why a script cannot run on the selected path; the algorithms check every script before the first runs. */
+    @Override
     public Optional<String> refusal(String scriptPath) {
         return scripts.refusal(scriptPath);
     }
@@ -145,36 +147,32 @@ public final class PgEngine implements DatabaseEngine {
         }
     }
 
+    /** The one-transaction path's work: a session of its own whose transaction takes Sqitch's table lock. */
     @Override
     public void beginWork() {
-        registry().beginWork();
-        inWork = true;
+        work.begin(settings, registryName, user, cockroach());
     }
 
     @Override
     public void finishWork() {
-        registry().finishWork();
-        inWork = false;
+        work.finish();
     }
 
     @Override
     public void rollbackWork() {
-        if (inWork) {
-            inWork = false;
-            registry().rollbackWork();
-        }
+        work.rollback();
     }
 
     public void logDeploy(ChangeRecord change) {
-        registry().logDeploy(change);
+        work.deploy(change);
     }
 
     public void logFail(ChangeRecord change) {
-        registry().logFail(change);
+        work.fail(change);
     }
 
     public void logRevert(String changeId) {
-        registry().logRevert(changeId);
+        work.revert(changeId);
     }
 
     public void logNewTags(String changeId, String project, List<TagRecord> tags) {
@@ -186,15 +184,26 @@ public final class PgEngine implements DatabaseEngine {
     /** Opens the registry session and takes Sqitch's advisory lock (waiting up to the lock timeout). */
     @Override
     public void connect() {
-        if (connection == null) {
-            registry();
+        connectUnlocked();
+        lock();
+    }
+
+    /** The registry session without the advisory lock: Sqitch's verify never locks, revert locks after its check. */
+    @Override
+    public void connectUnlocked() {
+        registry();
+    }
+
+    @Override
+    public void lock() {
+        if (!locked) {
             lock((int) Math.max(0, session.options().lockTimeout().toSeconds()), session.out()::info);
         }
     }
 
     @Override
     public RegistryStore store() {
-        return new PgRegistryStore(registry(), () -> inWork);
+        return new PgRegistryStore(registry(), work);
     }
 
     @Override
@@ -246,29 +255,39 @@ public final class PgEngine implements DatabaseEngine {
 
     @Override
     public void useVariables(Map<String, String> variables) {
-        scripts = PgScriptExecutor.choose(configuredClient(session.target().client()), uri, variables, registryName,
-                ctx, warn);
+        scripts = PgScriptExecutor.choose(session.target().configuredClient(), uri, variables, registryName, ctx,
+                warn);
     }
 
-    /** Every script runs as Sqitch runs it (psql's path), so the one-transaction path is not offered yet. */
+    /**
+     * The one-transaction path is the in-process runner's: with a configured client the real psql runs every script
+     * as Sqitch runs it, in a session we cannot share a transaction with.
+     */
     @Override
     public boolean offersOneTransaction() {
-        return false;
+        return scripts instanceof InProcessPsql;
     }
 
     @Override
-    public Optional<SqlScript> load(String path, boolean verify) {
-        return Optional.empty();
+    public Optional<LoadedScript> load(String path, boolean verify) {
+        if (!(scripts instanceof InProcessPsql inProcess) || !Files.isRegularFile(ctx.resolve(path))) {
+            return Optional.empty();
+        }
+        // A refused script goes Sqitch's way, where running it reports the refusal.
+        return Optional.of(new PgScript(path, refusal(path).isPresent() ? TransactionShape.OTHER
+                : inProcess.shape(path, verify)));
     }
 
     @Override
-    public boolean canRunInside(SqlScript script) {
-        return false;
+    public boolean canRunInside(LoadedScript script) {
+        return script.transactionShape() != TransactionShape.OTHER;
     }
 
     /**
      * Runs a script through the selected executor: its stdout continues the progress line, its stderr lines come
-     * back in the result (or, when it succeeds, go to stderr at once, as psql's warnings do under Sqitch).
+     * back in the result (or, when it succeeds, go to stderr at once, as psql's warnings do under Sqitch). A deploy
+     * or revert script runs while the registry session holds Sqitch's table lock (begin_work), which the change's
+     * rows then commit; a failing script ends it at once (Sqitch's finish_work).
      */
     @Override
     public ScriptResult runAlone(String path, boolean verify) {
@@ -276,25 +295,51 @@ public final class PgEngine implements DatabaseEngine {
         if (refused.isPresent()) {
             throw new SqitchException(refused.get());
         }
+        if (!verify) {
+            work.beforeScript();
+        }
         PgProgressSink sink = new PgProgressSink(verify ? session.verifyOut() : session.scriptOut());
-        int rc = scripts.run(path, sink);
+        ScriptResult result = result(sink, scripts.run(path, sink));
+        if (!result.succeeded() && !verify) {
+            work.releaseHeldLock();
+        }
+        return result;
+    }
+
+    @Override
+    public ScriptResult runBody(LoadedScript script) {
+        PgProgressSink sink = new PgProgressSink(session.scriptOut());
+        return result(sink, inWork(script, sink, work.work()::forScript));
+    }
+
+    /** A verify script inside the work, in a savepoint rolled back afterwards: its effects never stay. */
+    @Override
+    public ScriptResult verifyInside(LoadedScript script) {
+        PgProgressSink sink = new PgProgressSink(session.verifyOut());
+        int rc = inWork(script, sink, work.work()::forVerify);
+        if (rc == 0) {
+            work.work().endVerify();
+        }
+        return result(sink, rc);
+    }
+
+    private int inWork(LoadedScript script, PgProgressSink sink, java.util.function.Supplier<Connection> session) {
+        try {
+            return ((InProcessPsql) scripts).runOn(session.get(), ((PgScript) script).path(), sink, true);
+        } catch (SQLException e) {
+            sink.err("psql:" + ((PgScript) script).path() + ":0: error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private ScriptResult result(PgProgressSink sink, int rc) {
         sink.flush();
         if (rc != 0) {
             lastFailure = scripts.failure(rc);
             return new ScriptResult(false, sink.errors());
         }
         sink.errors().forEach(session.out()::vent);
-        return new ScriptResult(true, java.util.List.of());
-    }
-
-    @Override
-    public ScriptResult runBody(SqlScript script) {
-        throw new IllegalStateException("the pg engine does not offer the one-transaction path");
-    }
-
-    @Override
-    public ScriptResult verifyInside(SqlScript script) {
-        throw new IllegalStateException("the pg engine does not offer the one-transaction path");
+        return new ScriptResult(true, List.of());
     }
 
     @Override
@@ -302,9 +347,12 @@ public final class PgEngine implements DatabaseEngine {
         // Scripts run in sessions of their own: nothing on the registry session to hide or reset.
     }
 
+    /** Inside the work: its session's settings back to the registry session's before the rows. */
     @Override
     public void showRegistry() {
-        // The registry session always sees the registry (its search_path).
+        if (work.work() != null) {
+            work.work().rows();
+        }
     }
 
     /** Sqitch's die text for the last failed script: it ends with a newline, which its message printing keeps. */
@@ -325,6 +373,7 @@ public final class PgEngine implements DatabaseEngine {
 
     @Override
     public void close() {
+        work.close();
         if (connection != null) {
             try {
                 connection.close();

@@ -21,7 +21,7 @@ final class PgEventSearch {
     private PgEventSearch() {
     }
 
-    static List<RegistryEvent> search(Connection connection, EventQuery query) {
+    static List<RegistryEvent> search(Connection connection, EventQuery query, boolean cockroach) {
         List<String> wheres = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         query.patternsByColumn().forEach((column, pattern) -> {
@@ -35,7 +35,7 @@ final class PgEventSearch {
             }
             StringBuilder sql = new StringBuilder("SELECT e.event, e.project, e.change_id, e.change, e.note,"
                     + " e.requires, e.conflicts, e.tags, e.committer_name, e.committer_email, "
-                    + PgSql.ts("e.committed_at") + ", e.planner_name, e.planner_email, " + PgSql.ts("e.planned_at")
+                    + PgSql.ts("e.committed_at", cockroach) + ", e.planner_name, e.planner_email, " + PgSql.ts("e.planned_at", cockroach)
                     + " FROM events e");
             if (!wheres.isEmpty()) {
                 sql.append(" WHERE ").append(String.join(" AND ", wheres));

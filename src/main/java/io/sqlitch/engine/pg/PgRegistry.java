@@ -29,12 +29,15 @@ public final class PgRegistry {
     private final String registry;
     private final Identity user;
     private final boolean yugabyte;
+    /** Sqitch's cockroach engine: no table lock, registry scripts without a transaction of their own. */
+    private final boolean cockroach;
 
-    private PgRegistry(Connection connection, String registry, Identity user, boolean yugabyte) {
+    private PgRegistry(Connection connection, String registry, Identity user, boolean yugabyte, boolean cockroach) {
         this.connection = connection;
         this.registry = registry;
         this.user = user;
         this.yugabyte = yugabyte;
+        this.cockroach = cockroach;
     }
 
     /**
@@ -42,11 +45,16 @@ public final class PgRegistry {
      * whole search_path (a missing schema is no error here), and the Yugabyte check.
      */
     public static PgRegistry open(Connection connection, String registry, Identity user) {
+        return open(connection, registry, user, false);
+    }
+
+    /** The same for Sqitch's cockroach engine when {@code cockroach}. */
+    public static PgRegistry open(Connection connection, String registry, Identity user, boolean cockroach) {
         try {
             PgSql.execute(connection, "SET client_min_messages = WARNING");
             PgSql.execute(connection, "SET search_path = " + PsqlQuoting.literal(registry));
             String provider = PgSql.strings(connection, "SELECT split_part(version(), ' ', 2)").get(0);
-            return new PgRegistry(connection, registry, user, provider.contains("-YB-"));
+            return new PgRegistry(connection, registry, user, provider.contains("-YB-"), cockroach);
         } catch (SQLException e) {
             throw PgSql.wrap(e);
         }
@@ -58,6 +66,10 @@ public final class PgRegistry {
 
     public boolean yugabyte() {
         return yugabyte;
+    }
+
+    public boolean cockroach() {
+        return cockroach;
     }
 
     /** Sqitch's {@code initialized}: the registry schema has a {@code changes} table. */
@@ -86,16 +98,10 @@ public final class PgRegistry {
     /**
      * Creates the registry (schema 1.1) and its release row. Unlike Sqitch, which runs pg.sql through psql and
      * inserts the release in a second transaction, both commit together: a kill in between cannot leave a
-     * registry without its release row.
+     * registry without its release row (on CockroachDB as Sqitch: see {@link PgRegistryInstall}).
      */
     public void create() {
-        PgSql.inTransaction(connection, () -> {
-            for (String sql : PgRegistrySchema.create(registry)) {
-                PgSql.execute(connection, sql);
-            }
-            PgSql.execute(connection, "SET LOCAL search_path = " + PsqlQuoting.literal(registry));
-            insertRelease(PgRegistrySchema.VERSION);
-        });
+        new PgRegistryInstall(this).create();
     }
 
     /**
@@ -103,31 +109,15 @@ public final class PgRegistry {
      * one transaction, reporting {@code   * From 0 to 1.0} lines through {@code info}.
      */
     public void upgrade(String from, Consumer<String> info) {
-        String current = from;
-        if (Double.parseDouble(current) < 1.0) {
-            info.accept("  * From " + current + " to 1.0");
-            step(PgRegistrySchema.upgradeTo10(registry), "1.0");
-            current = "1.0";
-        }
-        if (Double.parseDouble(current) < 1.1) {
-            info.accept("  * From " + (from.equals("1") ? "1" : current) + " to 1.1");
-            step(PgRegistrySchema.upgradeTo11(registry), "1.1");
-        }
+        new PgRegistryInstall(this).upgrade(from, info);
     }
 
-    private void step(List<String> statements, String version) {
-        PgSql.inTransaction(connection, () -> {
-            for (String sql : statements) {
-                PgSql.execute(connection, sql);
-            }
-            insertRelease(version);
-        });
+    String name() {
+        return registry;
     }
 
-    private void insertRelease(String version) throws SQLException {
-        lockChanges();
-        PgSql.update(connection, "INSERT INTO releases (version, installed_at, installer_name, installer_email)"
-                + " VALUES (?::real, clock_timestamp(), ?, ?)", version, user.name(), user.email());
+    Identity user() {
+        return user;
     }
 
     /**
@@ -186,9 +176,9 @@ public final class PgRegistry {
         }
     }
 
-    /** Sqitch's begin_work: every registry transaction starts with this (not on Yugabyte). */
+    /** Sqitch's begin_work: every registry transaction starts with this (not on Yugabyte or CockroachDB). */
     void lockChanges() throws SQLException {
-        if (!yugabyte) {
+        if (!yugabyte && !cockroach) {
             PgSql.execute(connection, "LOCK TABLE changes IN EXCLUSIVE MODE");
         }
     }

@@ -24,15 +24,22 @@ public final class PgRegistryReads implements io.sqlitch.registry.ReportQueries 
             + " c.committer_email, c.committed_at, c.planner_name, c.planner_email, c.planned_at";
 
     private final Connection connection;
+    /** CockroachDB reads timestamps through its own function. */
+    private final boolean cockroach;
 
     public PgRegistryReads(Connection connection) {
-        this.connection = connection;
+        this(connection, false);
     }
 
-    private static String columns(boolean hash) {
+    public PgRegistryReads(Connection connection, boolean cockroach) {
+        this.connection = connection;
+        this.cockroach = cockroach;
+    }
+
+    private String columns(boolean hash) {
         return "c.change_id, " + (hash ? "c.script_hash" : "NULL::text") + ", c.change, c.project, c.note,"
-                + " c.committer_name, c.committer_email, " + PgSql.ts("c.committed_at") + ", c.planner_name,"
-                + " c.planner_email, " + PgSql.ts("c.planned_at")
+                + " c.committer_name, c.committer_email, " + PgSql.ts("c.committed_at", cockroach)
+                + ", c.planner_name, c.planner_email, " + PgSql.ts("c.planned_at", cockroach)
                 + ", array_remove(array_agg(t.tag ORDER BY t.tag), NULL)";
     }
 
@@ -94,8 +101,8 @@ public final class PgRegistryReads implements io.sqlitch.registry.ReportQueries 
 
     /** Sqitch's {@code current_tags}: the project's tags, newest first. */
     public List<DeployedTag> currentTags(String project) {
-        String sql = "SELECT tag_id, tag, change_id, committer_name, committer_email, " + PgSql.ts("committed_at")
-                + ", planner_name, planner_email, " + PgSql.ts("planned_at")
+        String sql = "SELECT tag_id, tag, change_id, committer_name, committer_email, " + PgSql.ts("committed_at", cockroach)
+                + ", planner_name, planner_email, " + PgSql.ts("planned_at", cockroach)
                 + " FROM tags WHERE project = ? ORDER BY tags.committed_at DESC";
         List<DeployedTag> out = new ArrayList<>();
         try (PreparedStatement st = PgSql.prepare(connection, sql, project); ResultSet rs = st.executeQuery()) {
@@ -114,7 +121,7 @@ public final class PgRegistryReads implements io.sqlitch.registry.ReportQueries 
 
     /** Sqitch's {@code search_events}, for {@code log}. */
     public List<io.sqlitch.registry.RegistryEvent> searchEvents(io.sqlitch.registry.EventQuery query) {
-        return PgEventSearch.search(connection, query);
+        return PgEventSearch.search(connection, query, cockroach);
     }
 
     /** Sqitch's {@code registered_projects}. */

@@ -171,28 +171,41 @@ final class PgRegistrySchema {
         return out.stream().map(s -> s.replace("{registry}", PsqlQuoting.identifier(registry))).toList();
     }
 
-    /** pg-1.0.sql: releases table, changes.script_hash (filled with the change ids), the 'merge' event. */
-    static List<String> upgradeTo10(String registry) {
+    /**
+     * pg-1.0.sql: releases table, changes.script_hash (filled with the change ids), the 'merge' event; on
+     * CockroachDB cockroach-1.0.sql, whose column is added with its UNIQUE in one statement and whose constraint
+     * is dropped {@code IF EXISTS}.
+     */
+    static List<String> upgradeTo10(String registry, boolean cockroach) {
         List<String> out = new ArrayList<>();
         out.add("SET LOCAL client_min_messages = warning");
         out.add(TABLES.get(0));
         COMMENTS.stream().filter(c -> c.contains(".releases")).forEach(out::add);
-        out.add("ALTER TABLE {registry}.changes ADD COLUMN script_hash text");
-        out.add("ALTER TABLE {registry}.changes ADD CONSTRAINT changes_script_hash_key UNIQUE (script_hash)");
+        if (cockroach) {
+            out.add("ALTER TABLE {registry}.changes ADD COLUMN script_hash TEXT NULL UNIQUE");
+        } else {
+            out.add("ALTER TABLE {registry}.changes ADD COLUMN script_hash text");
+            out.add("ALTER TABLE {registry}.changes ADD CONSTRAINT changes_script_hash_key UNIQUE (script_hash)");
+        }
         out.add("UPDATE {registry}.changes SET script_hash = change_id");
         COMMENTS.stream().filter(c -> c.contains(".changes.script_hash")).forEach(out::add);
-        out.add("ALTER TABLE {registry}.events DROP CONSTRAINT events_event_check");
+        out.add("ALTER TABLE {registry}.events DROP CONSTRAINT " + (cockroach ? "IF EXISTS " : "")
+                + "events_event_check");
         out.add("ALTER TABLE {registry}.events ADD CONSTRAINT events_event_check"
                 + " CHECK (event IN ('deploy', 'revert', 'fail', 'merge'))");
         out.add("COMMENT ON SCHEMA {registry} IS 'Sqitch database deployment metadata v1.0.'");
         return out.stream().map(s -> s.replace("{registry}", PsqlQuoting.identifier(registry))).toList();
     }
 
-    /** pg-1.1.sql: script hashes unique per project instead of globally. */
-    static List<String> upgradeTo11(String registry) {
+    /**
+     * pg-1.1.sql: script hashes unique per project instead of globally; cockroach-1.1.sql drops the old unique
+     * index with {@code DROP INDEX … CASCADE} (CockroachDB keeps a UNIQUE column's constraint as an index).
+     */
+    static List<String> upgradeTo11(String registry, boolean cockroach) {
         return List.of(
                 "SET LOCAL client_min_messages = warning",
-                "ALTER TABLE {registry}.changes DROP CONSTRAINT changes_script_hash_key",
+                cockroach ? "DROP INDEX {registry}.changes_script_hash_key CASCADE"
+                        : "ALTER TABLE {registry}.changes DROP CONSTRAINT changes_script_hash_key",
                 "ALTER TABLE {registry}.changes ADD CONSTRAINT changes_project_script_hash_key"
                         + " UNIQUE (project, script_hash)",
                 "COMMENT ON SCHEMA {registry} IS 'Sqitch database deployment metadata v1.1.'")

@@ -10,25 +10,34 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
- * The registry as the shared algorithms see it on PostgreSQL: writes through {@link PgRegistry} (inside the
- * change's work when one is open, else in a transaction of their own, both with Sqitch's table lock), reads
- * through {@link PgRegistryReads} and {@link PgLookups}.
+ * The registry as the shared algorithms see it on PostgreSQL: a change's rows through {@link Rows} (the engine
+ * decides the session and transaction: the open work's, the one holding the table lock since the script, or one
+ * of their own, each with Sqitch's table lock), other writes through {@link PgRegistry}, reads through
+ * {@link PgRegistryReads} and {@link PgLookups}.
  */
 final class PgRegistryStore implements RegistryStore {
 
     private final PgRegistry registry;
     private final PgRegistryReads reads;
     private final PgLookups lookups;
-    private final BooleanSupplier inWork;
+    private final Rows rows;
 
-    PgRegistryStore(PgRegistry registry, BooleanSupplier inWork) {
+    /** Where a change's rows go: the engine knows which transaction is open. */
+    interface Rows {
+        void deploy(ChangeRecord change);
+
+        void fail(ChangeRecord change);
+
+        void revert(String changeId);
+    }
+
+    PgRegistryStore(PgRegistry registry, Rows rows) {
         this.registry = registry;
-        this.reads = new PgRegistryReads(registry.connection());
+        this.reads = new PgRegistryReads(registry.connection(), registry.cockroach());
         this.lookups = new PgLookups(registry.connection());
-        this.inWork = inWork;
+        this.rows = rows;
     }
 
     @Override
@@ -38,29 +47,17 @@ final class PgRegistryStore implements RegistryStore {
 
     @Override
     public void recordDeploy(ChangeRecord change) {
-        if (inWork.getAsBoolean()) {
-            registry.logDeploy(change);
-        } else {
-            registry.recordDeploy(change);
-        }
+        rows.deploy(change);
     }
 
     @Override
     public void recordFail(ChangeRecord change) {
-        if (inWork.getAsBoolean()) {
-            registry.logFail(change);
-        } else {
-            registry.recordFail(change);
-        }
+        rows.fail(change);
     }
 
     @Override
     public void recordRevert(String changeId) {
-        if (inWork.getAsBoolean()) {
-            registry.logRevert(changeId);
-        } else {
-            registry.recordRevert(changeId);
-        }
+        rows.revert(changeId);
     }
 
     @Override

@@ -28,7 +28,14 @@ final class PgSql {
 
     /** {@code to_char(col AT TIME ZONE 'UTC', ...)} as Sqitch selects a timestamp. */
     static String ts(String column) {
-        return "to_char(" + column + " AT TIME ZONE 'UTC', " + TS_FORMAT + ")";
+        return ts(column, false);
+    }
+
+    /** The same text on CockroachDB, through {@code experimental_strftime} (cockroach.pm's _ts2char_format). */
+    static String ts(String column, boolean cockroach) {
+        return cockroach ? "experimental_strftime(" + column + " AT TIME ZONE 'UTC',"
+                + " 'year:%Y:month:%m:day:%d:hour:%H:minute:%M:second:%S:time_zone:UTC')"
+                : "to_char(" + column + " AT TIME ZONE 'UTC', " + TS_FORMAT + ")";
     }
 
     /** Parses {@code year:2026:month:12:day:01:hour:11:minute:21:second:28:time_zone:UTC}. */

@@ -45,6 +45,8 @@ public final class PsqlScriptRunner {
     private final Path workingDirectory;
     private final PsqlSink sink;
     private String lastQuery = "";
+    /** The one-transaction path: the script's own BEGIN and COMMIT (or ROLLBACK) are not sent. */
+    private boolean bodyOnly;
 
     /** Stops the whole run: {@code \q}, or an error under ON_ERROR_STOP. */
     private static final class Stop extends Exception {
@@ -61,6 +63,15 @@ public final class PsqlScriptRunner {
         this.variables = variables;
         this.workingDirectory = workingDirectory;
         this.sink = sink;
+    }
+
+    /**
+     * Runs only the body of a script whose wrapper {@link PsqlTransactionShape} found (inside the caller's
+     * transaction); the skipped statements count as successful ones for psql's variables.
+     */
+    public PsqlScriptRunner bodyOnly() {
+        bodyOnly = true;
+        return this;
     }
 
     /**
@@ -222,6 +233,10 @@ public final class PsqlScriptRunner {
 
     private void execute(String sql, String display, int line, PsqlScanner scanner) throws Stop {
         lastQuery = sql;
+        if (bodyOnly && PsqlTransactionShape.isWrapper(sql)) {
+            queryDone(0);
+            return;
+        }
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
             try {

@@ -14,6 +14,9 @@
  *   <li>Registry: {@link io.sqlitch.engine.pg.PgRegistry} (schema, upgrades, rows, per-change work under
  *       {@code LOCK TABLE changes}), {@link io.sqlitch.engine.pg.PgRegistryReads},
  *       {@link io.sqlitch.engine.pg.PgAdvisoryLock}.</li>
+ *   <li>Transactions: {@link io.sqlitch.engine.pg.PgChangeWork} (which transaction a change's scripts and rows are
+ *       in), {@link io.sqlitch.engine.pg.PgWork} (the one-transaction path's session),
+ *       {@link io.sqlitch.engine.pg.PsqlTransactionShape} (which scripts may take it).</li>
  *   <li>{@link io.sqlitch.engine.pg.PgEngine}: the above behind the calls the shared algorithms make.</li>
  * </ul>
  */

@@ -5,6 +5,7 @@ import io.sqlitch.engine.DatabaseEngine;
 import io.sqlitch.engine.DatabaseLock;
 import io.sqlitch.engine.ScriptResult;
 import io.sqlitch.engine.ScriptRunner;
+import io.sqlitch.engine.LoadedScript;
 import io.sqlitch.engine.SqlScript;
 import io.sqlitch.registry.Registry;
 import io.sqlitch.registry.RegistryDatabase;
@@ -191,13 +192,13 @@ public final class SqliteDatabase implements DatabaseEngine {
     }
 
     @Override
-    public Optional<SqlScript> load(String path, boolean verify) {
-        return (verify ? verifyRunner : runner).load(path);
+    public Optional<LoadedScript> load(String path, boolean verify) {
+        return (verify ? verifyRunner : runner).load(path).map(LoadedScript.class::cast);
     }
 
     @Override
-    public boolean canRunInside(SqlScript script) {
-        return ScriptRunner.canRunInside(script);
+    public boolean canRunInside(LoadedScript script) {
+        return ScriptRunner.canRunInside((SqlScript) script);
     }
 
     /** Runs a script that manages its own transactions, in autocommit, with the registry hidden. */
@@ -216,16 +217,16 @@ public final class SqliteDatabase implements DatabaseEngine {
     }
 
     @Override
-    public ScriptResult runBody(SqlScript script) {
-        return runner.runBody(script);
+    public ScriptResult runBody(LoadedScript script) {
+        return runner.runBody((SqlScript) script);
     }
 
     @Override
-    public ScriptResult verifyInside(SqlScript verify) {
+    public ScriptResult verifyInside(LoadedScript verify) {
         execute("SAVEPOINT sqitch_verify");
-        ScriptResult result = verifyRunner.runInside(verify);
+        ScriptResult result = verifyRunner.runInside((SqlScript) verify);
         if (result.succeeded()) {
-            if (ScriptRunner.discardsItsWork(verify)) {
+            if (ScriptRunner.discardsItsWork((SqlScript) verify)) {
                 execute("ROLLBACK TO sqitch_verify");
             }
             execute("RELEASE sqitch_verify");
