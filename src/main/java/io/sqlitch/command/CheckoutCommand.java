@@ -1,16 +1,15 @@
 package io.sqlitch.command;
 
-import io.sqlitch.SqitchException;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.Engine;
-import io.sqlitch.engine.RevertDeclined;
 import io.sqlitch.plan.Change;
 import io.sqlitch.plan.Plan;
 import io.sqlitch.target.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code sqitch checkout}: revert to the last change the current and the other branch's plans share, check the
@@ -70,16 +69,10 @@ public final class CheckoutCommand implements Command<CheckoutOptions, Void> {
                 noPrompt, promptAccept, variables(target, List.of("core.variables", "deploy.variables",
                         "revert.variables"), o.set(), o.setRevert()));
         try (Engine engine = Engines.open(ctx, target, fromPlan, revertOptions)) {
-            engine.revert(lastCommon.id());
-        } catch (SqitchException e) {
-            // Like rebase: soft outcomes (nothing to revert) are notices, a declined revert question stops.
-            if (e instanceof RevertDeclined d && d.withTarget()) {
-                return CommandResult.soft(d.getMessage());
+            Optional<CommandResult<Void>> declined = RebaseCommand.revertFirst(engine, lastCommon.id(), ctx.out());
+            if (declined.isPresent()) {
+                return declined.get();
             }
-            if (e.exitValue() > 1) {
-                throw e;
-            }
-            ctx.out().info(e.getMessage());
         }
 
         plans.vcs().run(List.of("checkout", branch), false);

@@ -1,7 +1,5 @@
 package io.sqlitch.command;
 
-import io.sqlitch.console.Output;
-import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.DbUri;
@@ -12,7 +10,7 @@ import io.sqlitch.target.Targets;
 import java.util.List;
 
 /** {@code sqitch engine}: list, add, alter, remove/rm and show engine sections in the local config file. */
-public final class EngineCommand implements Command<TargetCommandOptions, Void> {
+public final class EngineCommand extends SectionCommand {
 
     static final String USAGE = """
             Usage:
@@ -35,46 +33,12 @@ public final class EngineCommand implements Command<TargetCommandOptions, Void> 
                     -s --set     <key=value>    set a database client variable
             """;
 
-    private final RunContext ctx;
-    private final Output out;
-
-    // Only the process and the output: the command reads and writes the configuration files themselves.
     public EngineCommand(CommandContext context) {
-        this.ctx = context.run();
-        this.out = context.out();
+        super(context, "engine", USAGE);
     }
 
     @Override
-    public CommandResult<Void> execute(TargetCommandOptions opts) {
-        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
-        List<String> args = opts.args();
-        String a0 = opts.arg(0);
-        String a1 = opts.arg(1);
-        switch (opts.actionName()) {
-            case "list" -> list(opts.verbose());
-            case "add" -> add(support, a0, a1);
-            case "alter" -> alter(support, a0);
-            case "remove", "rm" -> {
-                require(a0);
-                support.renameSection("engine", a0, null);
-            }
-            case "show" -> {
-                if (args.isEmpty()) {
-                    list(opts.verbose());
-                } else {
-                    show(args);
-                }
-            }
-            default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
-        }
-        return CommandResult.ok();
-    }
-
-    private static void require(String arg) {
-        TargetConfigSupport.require(arg, USAGE);
-    }
-
-    private void list(boolean verbose) {
+    protected void list(boolean verbose) {
         String rx = String.join("|", TargetConfigSupport.ENGINES);
         TargetConfigSupport.listSections(ctx, out, "^engine[.](?:" + rx + ")[.]target$", "engine.", ".target",
                 verbose);
@@ -100,7 +64,8 @@ public final class EngineCommand implements Command<TargetCommandOptions, Void> 
         throw new SqitchException("Unknown target \"" + target + "\"");
     }
 
-    private void add(TargetConfigSupport support, String engine, String targetName) {
+    @Override
+    protected void add(TargetConfigSupport support, String engine, String targetName) {
         require(engine);
         TargetConfigSupport.checkEngine(engine);
         SqitchConfig config = SqitchConfig.load(ctx);
@@ -112,7 +77,8 @@ public final class EngineCommand implements Command<TargetCommandOptions, Void> 
         support.addSection(config, key, "target", t == null ? "db:" + engine + ":" : t, false, targetName, engine);
     }
 
-    private void alter(TargetConfigSupport support, String engine) {
+    @Override
+    protected void alter(TargetConfigSupport support, String engine) {
         require(engine);
         TargetConfigSupport.checkEngine(engine);
         SqitchConfig config = SqitchConfig.load(ctx);
@@ -126,7 +92,8 @@ public final class EngineCommand implements Command<TargetCommandOptions, Void> 
         support.alterSection("engine." + engine, null, engine);
     }
 
-    private void show(List<String> engines) {
+    @Override
+    protected void show(List<String> engines) {
         SqitchConfig config = SqitchConfig.load(ctx);
         Targets targets = new Targets(config, ctx);
         for (String engine : engines) {

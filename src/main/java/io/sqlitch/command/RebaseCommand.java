@@ -1,6 +1,7 @@
 package io.sqlitch.command;
 
 import io.sqlitch.SqitchException;
+import io.sqlitch.console.Output;
 import io.sqlitch.engine.DeployMode;
 import io.sqlitch.engine.EngineOptions;
 import io.sqlitch.engine.Engine;
@@ -8,6 +9,7 @@ import io.sqlitch.engine.RevertDeclined;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code sqitch rebase}: revert to a change, then deploy again, under one lock and one connection. */
 public final class RebaseCommand implements Command<RebaseOptions, Void> {
@@ -31,17 +33,9 @@ public final class RebaseCommand implements Command<RebaseOptions, Void> {
                         merged(o.set(), o.setRevert())));
         try (Engine engine = t.engine(ctx, options)) {
             RebaseSpan span = RebaseSpan.of(ctx, o, t.changes(), engine::plannedDeployedCommonAncestorId);
-            try {
-                engine.revert(span.onto());
-            } catch (SqitchException e) {
-                // Sqitch's rebase ignores soft outcomes except a declined "Revert changes to X?" (revert:confirm).
-                if (e instanceof RevertDeclined d && d.withTarget()) {
-                    return CommandResult.soft(d.getMessage());
-                }
-                if (e.exitValue() > 1) {
-                    throw e;
-                }
-                ctx.out().info(e.getMessage());
+            Optional<CommandResult<Void>> declined = revertFirst(engine, span.onto(), ctx.out());
+            if (declined.isPresent()) {
+                return declined.get();
             }
             engine.useVariables(t.variables(ctx, List.of("core.variables", "deploy.variables"),
                     merged(o.set(), o.setDeploy())));
@@ -55,5 +49,24 @@ public final class RebaseCommand implements Command<RebaseOptions, Void> {
         Map<String, String> vars = new LinkedHashMap<>(set);
         vars.putAll(specific);
         return vars;
+    }
+
+    /**
+     * The revert half of rebase and checkout. Sqitch ignores its soft outcomes (nothing to revert: a notice) except
+     * a declined "Revert changes to X?" (revert:confirm), which ends the command softly.
+     */
+    static Optional<CommandResult<Void>> revertFirst(Engine engine, String to, Output out) {
+        try {
+            engine.revert(to);
+        } catch (SqitchException e) {
+            if (e instanceof RevertDeclined d && d.withTarget()) {
+                return Optional.of(CommandResult.soft(d.getMessage()));
+            }
+            if (e.exitValue() > 1) {
+                throw e;
+            }
+            out.info(e.getMessage());
+        }
+        return Optional.empty();
     }
 }

@@ -1,7 +1,5 @@
 package io.sqlitch.command;
 
-import io.sqlitch.console.Output;
-import io.sqlitch.RunContext;
 import io.sqlitch.SqitchException;
 import io.sqlitch.config.SqitchConfig;
 import io.sqlitch.target.Target;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code sqitch target}: list, add, alter, remove/rm, rename and show targets in the local config file. */
-public final class TargetCommand implements Command<TargetCommandOptions, Void> {
+public final class TargetCommand extends SectionCommand {
 
     static final String USAGE = """
             Usage:
@@ -36,57 +34,34 @@ public final class TargetCommand implements Command<TargetCommandOptions, Void> 
                     -s --set     <key=value>    set a database client variable
             """;
 
-    private final RunContext ctx;
-    private final Output out;
-
-    // Only the process and the output: the command reads and writes the configuration files themselves.
     public TargetCommand(CommandContext context) {
-        this.ctx = context.run();
-        this.out = context.out();
+        super(context, "target", USAGE);
     }
 
     @Override
-    public CommandResult<Void> execute(TargetCommandOptions opts) {
-        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), null);
-        List<String> args = opts.args();
-        String a0 = opts.arg(0);
-        String a1 = opts.arg(1);
-        switch (opts.actionName()) {
-            case "list" -> list(opts.verbose());
-            case "add" -> add(support, a0, a1);
-            case "alter" -> alter(support, a0);
-            case "remove", "rm" -> {
-                require(a0);
-                checkDependencies(a0);
-                support.renameSection("target", a0, null);
-            }
-            case "rename" -> {
-                require(a0);
-                require(a1);
-                checkDependencies(a0);
-                support.renameSection("target", a0, a1);
-            }
-            case "show" -> {
-                if (args.isEmpty()) {
-                    list(opts.verbose());
-                } else {
-                    show(args);
-                }
-            }
-            default -> throw new SqitchException("Unknown action \"" + opts.action() + "\"\n" + USAGE);
+    protected boolean otherAction(TargetConfigSupport support, String action, String a0, String a1) {
+        if (!action.equals("rename")) {
+            return false;
         }
-        return CommandResult.ok();
+        require(a0);
+        require(a1);
+        checkDependencies(a0);
+        support.renameSection("target", a0, a1);
+        return true;
     }
 
-    private static void require(String arg) {
-        TargetConfigSupport.require(arg, USAGE);
+    @Override
+    protected void beforeRemoving(String name) {
+        checkDependencies(name);
     }
 
-    private void list(boolean verbose) {
+    @Override
+    protected void list(boolean verbose) {
         TargetConfigSupport.listSections(ctx, out, "^target[.][^.]+[.]uri$", "target.", ".uri", verbose);
     }
 
-    private void add(TargetConfigSupport support, String name, String uri) {
+    @Override
+    protected void add(TargetConfigSupport support, String name, String uri) {
         if (name == null || name.isEmpty() || uri == null || uri.isEmpty()) {
             throw new SqitchException(USAGE);
         }
@@ -98,7 +73,8 @@ public final class TargetCommand implements Command<TargetCommandOptions, Void> 
         support.addSection(config, key, "uri", uri.startsWith("db:") ? uri : "db:" + uri, true, name, null);
     }
 
-    private void alter(TargetConfigSupport support, String name) {
+    @Override
+    protected void alter(TargetConfigSupport support, String name) {
         require(name);
         SqitchConfig config = SqitchConfig.load(ctx);
         if (config.get("target." + name + ".uri").filter(s -> !s.isEmpty()).isEmpty()) {
@@ -119,7 +95,8 @@ public final class TargetCommand implements Command<TargetCommandOptions, Void> 
         }
     }
 
-    private void show(List<String> names) {
+    @Override
+    protected void show(List<String> names) {
         SqitchConfig config = SqitchConfig.load(ctx);
         Targets targets = new Targets(config, ctx);
         for (String name : names) {
