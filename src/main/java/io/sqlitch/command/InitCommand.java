@@ -54,9 +54,9 @@ public final class InitCommand implements Command<InitOptions, Void> {
 
     @Override
     public CommandResult<Void> execute(InitOptions opts) {
-        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, new TargetProperties(null, opts.target(),
-                opts.registry(), opts.client(), opts.topDir(), opts.planFile(), opts.extension(), opts.dirs(),
-                opts.variables()), opts.engine());
+        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, TargetProperties.builder().target(opts.target())
+                .registry(opts.registry()).client(opts.client()).topDir(opts.topDir()).planFile(opts.planFile())
+                .extension(opts.extension()).dirs(opts.dirs()).variables(opts.variables()).build(), opts.engine());
         if (support.props.containsKey("engine")) {
             TargetConfigSupport.checkEngine(support.props.get("engine"));
         }

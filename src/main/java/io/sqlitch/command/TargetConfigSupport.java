@@ -113,8 +113,9 @@ final class TargetConfigSupport {
                 dirs.put(k, props.get(k + "_dir"));
             }
         }
-        return new TargetOptions(null, null, props.get("plan_file"), props.get("top_dir"), props.get("registry"),
-                props.get("client"), null, props.get("extension"), dirs);
+        return TargetOptions.builder().planFile(props.get("plan_file")).topDir(props.get("top_dir"))
+                .registry(props.get("registry")).client(props.get("client")).extension(props.get("extension"))
+                .dirs(dirs).build();
     }
 
     /** The config key/value pairs for the properties under a prefix (Sqitch's {@code config_params}). */

@@ -28,6 +28,75 @@ public record TargetProperties(String uri, String target, String registry, Strin
     }
 
     public static TargetProperties none() {
-        return new TargetProperties(null, null, null, null, null, null, null, null, null);
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Built by name: every option unset until given. */
+    public static final class Builder {
+        private String uri;
+        private String target;
+        private String registry;
+        private String client;
+        private String topDir;
+        private String planFile;
+        private String extension;
+        private Map<String, String> dirs;
+        private Map<String, String> variables;
+
+        private Builder() {
+        }
+
+        public Builder uri(String value) {
+            uri = value;
+            return this;
+        }
+
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
+
+        public Builder registry(String value) {
+            registry = value;
+            return this;
+        }
+
+        public Builder client(String value) {
+            client = value;
+            return this;
+        }
+
+        public Builder topDir(String value) {
+            topDir = value;
+            return this;
+        }
+
+        public Builder planFile(String value) {
+            planFile = value;
+            return this;
+        }
+
+        public Builder extension(String value) {
+            extension = value;
+            return this;
+        }
+
+        public Builder dirs(Map<String, String> value) {
+            dirs = value;
+            return this;
+        }
+
+        public Builder variables(Map<String, String> value) {
+            variables = value;
+            return this;
+        }
+
+        public TargetProperties build() {
+            return new TargetProperties(uri, target, registry, client, topDir, planFile, extension, dirs, variables);
+        }
     }
 }

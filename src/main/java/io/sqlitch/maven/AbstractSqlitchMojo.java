@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import io.sqlitch.target.TargetOptions;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
@@ -253,8 +252,8 @@ public abstract class AbstractSqlitchMojo extends AbstractMojo {
 
     /** The command run's context, with Sqitch's global target options taken from this goal's parameters. */
     protected CommandContext commandContext(RunContext context, Output out, String target) {
-        TargetOptions options = new TargetOptions(target, engine, planFile, topDir, registry, client, dbName, null,
-                Map.of());
+        TargetOptions options = TargetOptions.builder().target(target).engine(engine).planFile(planFile)
+                .topDir(topDir).registry(registry).client(client).dbName(dbName).build();
         return new CommandContext(context, options, out, prompter(out));
     }
 

@@ -76,8 +76,9 @@ abstract class AbstractTargetConfigMojo extends AbstractLayoutMojo {
             }
         }
         String alter = "add".equals(action) ? null : value();
-        TargetProperties properties = new TargetProperties(valueIsUri ? alter : null, valueIsUri ? null : alter,
-                registry, client, topDir, planFile, extension(), dirs(), layoutVariables());
+        TargetProperties properties = TargetProperties.builder().uri(valueIsUri ? alter : null)
+                .target(valueIsUri ? null : alter).registry(registry).client(client).topDir(topDir).planFile(planFile)
+                .extension(extension()).dirs(dirs()).variables(layoutVariables()).build();
         return command.apply(ctx).execute(new TargetCommandOptions(verbose, action, args, properties));
     }
 }

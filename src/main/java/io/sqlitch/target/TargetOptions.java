@@ -17,11 +17,80 @@ public record TargetOptions(String target, String engine, String planFile, Strin
 
     /** No overrides. */
     public static TargetOptions none() {
-        return new TargetOptions(null, null, null, null, null, null, null, null, Map.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     public TargetOptions withTarget(String newTarget) {
         return new TargetOptions(newTarget, engine, planFile, topDir, registry, client, dbName, extension, dirs);
+    }
+
+    /** Built by name: every override unset until given. */
+    public static final class Builder {
+        private String target;
+        private String engine;
+        private String planFile;
+        private String topDir;
+        private String registry;
+        private String client;
+        private String dbName;
+        private String extension;
+        private Map<String, String> dirs = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
+
+        public Builder engine(String value) {
+            engine = value;
+            return this;
+        }
+
+        public Builder planFile(String value) {
+            planFile = value;
+            return this;
+        }
+
+        public Builder topDir(String value) {
+            topDir = value;
+            return this;
+        }
+
+        public Builder registry(String value) {
+            registry = value;
+            return this;
+        }
+
+        public Builder client(String value) {
+            client = value;
+            return this;
+        }
+
+        public Builder dbName(String value) {
+            dbName = value;
+            return this;
+        }
+
+        public Builder extension(String value) {
+            extension = value;
+            return this;
+        }
+
+        public Builder dirs(Map<String, String> value) {
+            dirs = value;
+            return this;
+        }
+
+        public TargetOptions build() {
+            return new TargetOptions(target, engine, planFile, topDir, registry, client, dbName, extension, dirs);
+        }
     }
 
     /** An override by attribute name ({@code registry}, {@code client}, {@code plan_file}, {@code top_dir},

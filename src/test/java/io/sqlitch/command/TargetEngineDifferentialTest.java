@@ -49,9 +49,9 @@ class TargetEngineDifferentialTest {
                 args.add(a);
             }
         }
-        return new TargetCommandOptions(verbose, action, args, new TargetProperties(o.get("uri"), o.get("target"),
-                o.get("registry"), o.get("client"), o.get("top-dir"), o.get("plan-file"), o.get("extension"), dirs,
-                vars));
+        return new TargetCommandOptions(verbose, action, args, TargetProperties.builder().uri(o.get("uri"))
+                .target(o.get("target")).registry(o.get("registry")).client(o.get("client")).topDir(o.get("top-dir"))
+                .planFile(o.get("plan-file")).extension(o.get("extension")).dirs(dirs).variables(vars).build());
     }
 
     private static final List<List<String>> OPS = List.of(

@@ -84,8 +84,9 @@ class TargetsTest {
         assertEquals("db:sqlite:devreg.db", t.registryUri().text());
         assertEquals(tmp.resolve("p/devreg.db"), t.registryFile(tmp.resolve("p")).orElseThrow());
 
-        Target overridden = targets(conf, Map.of()).resolve(new TargetOptions(null, null, "x.plan", "./top/",
-                "r", "c", "other.db", "sql", Map.of("deploy", "./d")));
+        Target overridden = targets(conf, Map.of()).resolve(TargetOptions.builder().planFile("x.plan")
+                .topDir("./top/").registry("r").client("c").dbName("other.db").extension("sql")
+                .dirs(Map.of("deploy", "./d")).build());
         assertEquals("db:sqlite:other.db", overridden.uri().text());
         assertEquals("x.plan", overridden.planFile());
         assertEquals("top", overridden.topDir());
@@ -152,7 +153,7 @@ class TargetsTest {
         assertEquals(Optional.of("/t/psql"), targets(all, Map.of()).resolve(byName).configuredClient());
         assertEquals(Optional.of("/e/psql"), targets(all.replace("\tclient = /t/psql\n", ""), Map.of())
                 .resolve(byName).configuredClient());
-        TargetOptions given = new TargetOptions("t", null, null, null, null, "psql", null, null, Map.of());
+        TargetOptions given = TargetOptions.builder().target("t").client("psql").build();
         Target option = targets(all, Map.of()).resolve(given);
         assertEquals(Optional.of("psql"), option.configuredClient());
         assertEquals("psql", option.client());
