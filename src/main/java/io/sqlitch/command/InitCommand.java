@@ -54,9 +54,7 @@ public final class InitCommand implements Command<InitOptions, Void> {
 
     @Override
     public CommandResult<Void> execute(InitOptions opts) {
-        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, TargetProperties.builder().target(opts.target())
-                .registry(opts.registry()).client(opts.client()).topDir(opts.topDir()).planFile(opts.planFile())
-                .extension(opts.extension()).dirs(opts.dirs()).variables(opts.variables()).build(), opts.engine());
+        TargetConfigSupport support = TargetConfigSupport.of(ctx, out, opts.properties(), opts.engine());
         if (support.props.containsKey("engine")) {
             TargetConfigSupport.checkEngine(support.props.get("engine"));
         }
@@ -102,7 +100,7 @@ public final class InitCommand implements Command<InitOptions, Void> {
                 wrote = true;
             }
         }
-        for (Map.Entry<String, String> v : opts.variables().entrySet()) {
+        for (Map.Entry<String, String> v : opts.properties().variables().entrySet()) {
             cf.set("core.variables." + v.getKey(), v.getValue());
             wrote = true;
         }

@@ -1,34 +1,19 @@
 package io.sqlitch.command;
 
-import io.sqlitch.target.TargetOptions;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * {@code sqitch init} options; each null when not given.
  *
- * @param project   the project name (required)
- * @param uri       {@code --uri}: the project URI written as {@code %uri}
- * @param engine    {@code --engine}
- * @param target    {@code --target}: a name or a URI
- * @param registry  {@code --registry}
- * @param client    {@code --client}
- * @param topDir    {@code --top-dir}
- * @param planFile  {@code --plan-file/-f}
- * @param extension {@code --extension}
- * @param dirs      {@code --dir name=path} ({@code deploy}, {@code revert}, {@code verify}, {@code reworked},
- *                  {@code reworked_deploy}, {@code reworked_revert}, {@code reworked_verify}), in given order
- * @param variables {@code --set/-s key=value}, in given order
+ * @param project    the project name (required)
+ * @param uri        {@code --uri}: the project URI written as {@code %uri}
+ * @param engine     {@code --engine}
+ * @param properties the target options init shares with {@code target} and {@code engine} ({@code --target}
+ *                   as a name or a URI, {@code --registry}, {@code --client}, {@code --top-dir}, {@code --plan-file},
+ *                   {@code --extension}, {@code --dir}, {@code --set}); never null
  */
-public record InitOptions(String project, String uri, String engine, String target, String registry,
-                          String client, String topDir, String planFile, String extension,
-                          Map<String, String> dirs, Map<String, String> variables) {
+public record InitOptions(String project, String uri, String engine, TargetProperties properties) {
 
     public InitOptions {
-        dirs = dirs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
-        variables = variables == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        properties = properties == null ? TargetProperties.none() : properties;
     }
 
     /** Just a project (and engine). */
@@ -46,14 +31,7 @@ public record InitOptions(String project, String uri, String engine, String targ
         private String project;
         private String uri;
         private String engine;
-        private String target;
-        private String registry;
-        private String client;
-        private String topDir;
-        private String planFile;
-        private String extension;
-        private Map<String, String> dirs;
-        private Map<String, String> variables;
+        private TargetProperties properties;
 
         private Builder() {
         }
@@ -76,57 +54,14 @@ public record InitOptions(String project, String uri, String engine, String targ
             return this;
         }
 
-        /** {@code --target}: a name or a URI. */
-        public Builder target(String value) {
-            target = value;
-            return this;
-        }
-
-        /** {@code --registry}. */
-        public Builder registry(String value) {
-            registry = value;
-            return this;
-        }
-
-        /** {@code --client}. */
-        public Builder client(String value) {
-            client = value;
-            return this;
-        }
-
-        /** {@code --top-dir}. */
-        public Builder topDir(String value) {
-            topDir = value;
-            return this;
-        }
-
-        /** {@code --plan-file/-f}. */
-        public Builder planFile(String value) {
-            planFile = value;
-            return this;
-        }
-
-        /** {@code --extension}. */
-        public Builder extension(String value) {
-            extension = value;
-            return this;
-        }
-
-        /** {@code --dir name=path}, in given order. */
-        public Builder dirs(Map<String, String> value) {
-            dirs = value;
-            return this;
-        }
-
-        /** {@code --set/-s key=value}, in given order. */
-        public Builder variables(Map<String, String> value) {
-            variables = value;
+        /** The shared target options ({@link TargetProperties#builder()}). */
+        public Builder properties(TargetProperties value) {
+            properties = value;
             return this;
         }
 
         public InitOptions build() {
-            return new InitOptions(project, uri, engine, target, registry, client, topDir, planFile, extension, dirs,
-                    variables);
+            return new InitOptions(project, uri, engine, properties);
         }
     }
 }

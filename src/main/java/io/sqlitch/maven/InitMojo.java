@@ -4,6 +4,7 @@ import io.sqlitch.command.CommandContext;
 import io.sqlitch.command.CommandResult;
 import io.sqlitch.command.InitCommand;
 import io.sqlitch.command.InitOptions;
+import io.sqlitch.command.TargetProperties;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -38,7 +39,8 @@ public class InitMojo extends AbstractLayoutMojo {
     @Override
     protected CommandResult<?> run(CommandContext ctx) {
         return new InitCommand(ctx).execute(InitOptions.builder().project(projectName).uri(uri).engine(engine)
-                .target(target).registry(registry).client(client).topDir(topDir).planFile(planFile)
-                .extension(extension()).dirs(dirs()).variables(layoutVariables()).build());
+                .properties(TargetProperties.builder().target(target).registry(registry).client(client).topDir(topDir)
+                        .planFile(planFile).extension(extension()).dirs(dirs()).variables(layoutVariables()).build())
+                .build());
     }
 }

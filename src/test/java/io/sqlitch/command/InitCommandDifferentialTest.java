@@ -49,9 +49,10 @@ class InitCommandDifferentialTest {
             }
         }
         return InitOptions.builder().project(project).uri(o.get("uri")).engine(o.get("engine"))
-                .target(o.get("target")).registry(o.get("registry")).client(o.get("client"))
-                .topDir(o.get("top-dir")).planFile(o.get("plan-file")).extension(o.get("extension")).dirs(dirs)
-                .variables(vars).build();
+                .properties(TargetProperties.builder().target(o.get("target")).registry(o.get("registry"))
+                        .client(o.get("client")).topDir(o.get("top-dir")).planFile(o.get("plan-file"))
+                        .extension(o.get("extension")).dirs(dirs).variables(vars).build())
+                .build();
     }
 
     private static final List<List<String>> CASES = List.of(
